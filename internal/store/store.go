@@ -1,0 +1,168 @@
+// Package store defines the one persistence interface Incognito has and the
+// row types that cross it. Backends (sqlite, postgres) implement Store and
+// must pass the conformance suite in storetest.
+//
+// Rows are not domain objects: the domain packages (userpool, ...) own the
+// meaning of the opaque Data blobs and of the normalised keys and claims they
+// hand to the store. This package must not import any other Incognito package.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// ErrNotFound is returned when the addressed row does not exist.
+var ErrNotFound = errors.New("store: not found")
+
+// ErrAlreadyExists is returned when a row with the same primary key exists.
+var ErrAlreadyExists = errors.New("store: already exists")
+
+// ConflictError reports that a unique claim (see UserRecord.Claims) is
+// already held by another user. errors.Is(err, ErrAlreadyExists) is true.
+type ConflictError struct {
+	Claim string // the claim that collided, e.g. "email:ada@example.com"
+	Owner string // the UserKey of the user holding it
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("store: claim %q already held by %q", e.Claim, e.Owner)
+}
+
+// Is makes errors.Is(err, ErrAlreadyExists) true for a ConflictError.
+func (e *ConflictError) Is(target error) bool { return target == ErrAlreadyExists }
+
+// PoolRecord is one user pool. Data is the domain's serialised settings.
+type PoolRecord struct {
+	ID        string
+	Name      string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+	Data      []byte
+}
+
+// ClientRecord is one app client. ClientID is unique across all pools.
+type ClientRecord struct {
+	PoolID    string
+	ClientID  string
+	Name      string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+	Data      []byte
+}
+
+// UserRecord is one user of a pool.
+type UserRecord struct {
+	PoolID string
+	// Key is the normalised username the domain looks users up by (lower-cased
+	// in case-insensitive pools). Primary key together with PoolID.
+	Key string
+	// Username is the username as Cognito returns it.
+	Username  string
+	Sub       string
+	Status    string
+	Enabled   bool
+	CreatedAt time.Time
+	UpdatedAt time.Time
+	// Attributes are the user's attributes by name ("email", "custom:team").
+	// The store indexes SearchableAttributes for ListUsers filters.
+	Attributes map[string]string
+	// Claims are unique keys within the pool held by this user, such as
+	// "sub:<uuid>" or "email:<normalised address>". Creating or updating a
+	// user whose claim is held by another user fails with *ConflictError.
+	Claims []string
+	// Data is the domain's serialised private state (password verifier,
+	// MFA settings, ...), opaque to the store.
+	Data []byte
+}
+
+// SearchableAttributes are the attributes ListUsers can filter on, besides
+// "username", "status" (enabled/disabled) and "cognito:user_status", which
+// come from the record's own fields.
+var SearchableAttributes = []string{
+	"email", "phone_number", "name", "given_name", "family_name",
+	"preferred_username", "sub",
+}
+
+// GroupRecord is one group of a pool.
+type GroupRecord struct {
+	PoolID      string
+	Name        string
+	Description string
+	RoleArn     string
+	Precedence  *int64
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// Page asks for at most Limit rows whose sort key is strictly greater than
+// After ("" = from the start). Limit <= 0 means no limit.
+type Page struct {
+	After string
+	Limit int
+}
+
+// UserFilter narrows ListUsers. Attribute is one of SearchableAttributes,
+// "username", "status" or "cognito:user_status"; with Prefix the value must
+// start with Value, otherwise equal it. A zero UserFilter matches all users.
+type UserFilter struct {
+	Attribute string
+	Value     string
+	Prefix    bool
+}
+
+// Store is implemented by every backend. Update functions run inside a
+// transaction holding the row: they see the latest committed version and
+// their result is written atomically; an error from the function aborts the
+// update and is returned unchanged.
+type Store interface {
+	// Pools. Lists are ordered by ID; Page.After is an ID.
+	CreatePool(ctx context.Context, p PoolRecord) error
+	GetPool(ctx context.Context, id string) (PoolRecord, error)
+	ListPools(ctx context.Context, page Page) ([]PoolRecord, error)
+	UpdatePool(ctx context.Context, id string, update func(PoolRecord) (PoolRecord, error)) error
+	// DeletePool removes the pool with its clients, users and groups.
+	DeletePool(ctx context.Context, id string) error
+
+	// App clients. Lists are ordered by ClientID.
+	CreateClient(ctx context.Context, c ClientRecord) error
+	GetClient(ctx context.Context, clientID string) (ClientRecord, error)
+	ListClients(ctx context.Context, poolID string, page Page) ([]ClientRecord, error)
+	UpdateClient(ctx context.Context, clientID string, update func(ClientRecord) (ClientRecord, error)) error
+	DeleteClient(ctx context.Context, clientID string) error
+
+	// Users. Lists are ordered by Key; Page.After is a Key.
+	CreateUser(ctx context.Context, u UserRecord) error
+	GetUser(ctx context.Context, poolID, key string) (UserRecord, error)
+	// GetUserByClaim finds the user holding a unique claim.
+	GetUserByClaim(ctx context.Context, poolID, claim string) (UserRecord, error)
+	ListUsers(ctx context.Context, poolID string, filter UserFilter, page Page) ([]UserRecord, error)
+	// CountUsers is the number of users in the pool (EstimatedNumberOfUsers).
+	CountUsers(ctx context.Context, poolID string) (int64, error)
+	// UpdateUser may change everything but PoolID and Key.
+	UpdateUser(ctx context.Context, poolID, key string, update func(UserRecord) (UserRecord, error)) error
+	// DeleteUser also removes the user's group memberships and claims.
+	DeleteUser(ctx context.Context, poolID, key string) error
+
+	// Groups. Lists are ordered by Name.
+	CreateGroup(ctx context.Context, g GroupRecord) error
+	GetGroup(ctx context.Context, poolID, name string) (GroupRecord, error)
+	ListGroups(ctx context.Context, poolID string, page Page) ([]GroupRecord, error)
+	UpdateGroup(ctx context.Context, poolID, name string, update func(GroupRecord) (GroupRecord, error)) error
+	// DeleteGroup also removes its memberships.
+	DeleteGroup(ctx context.Context, poolID, name string) error
+
+	// Memberships. Adding an existing membership is not an error.
+	AddUserToGroup(ctx context.Context, poolID, group, userKey string) error
+	RemoveUserFromGroup(ctx context.Context, poolID, group, userKey string) error
+	// ListGroupsForUser is ordered by group name; Page.After is a name.
+	ListGroupsForUser(ctx context.Context, poolID, userKey string, page Page) ([]GroupRecord, error)
+	// ListUsersInGroup is ordered by user Key; Page.After is a Key.
+	ListUsersInGroup(ctx context.Context, poolID, group string, page Page) ([]UserRecord, error)
+
+	// Ping answers nil when the store can serve requests (GET /health).
+	Ping(ctx context.Context) error
+	Close() error
+}
