@@ -72,6 +72,7 @@ type UserRecord struct {
 	// Claims are unique keys within the pool held by this user, such as
 	// "sub:<uuid>" or "email:<normalised address>". Creating or updating a
 	// user whose claim is held by another user fails with *ConflictError.
+	// Backends return them sorted, without duplicates.
 	Claims []string
 	// Data is the domain's serialised private state (password verifier,
 	// MFA settings, ...), opaque to the store.
@@ -80,7 +81,8 @@ type UserRecord struct {
 
 // SearchableAttributes are the attributes ListUsers can filter on, besides
 // "username", "status" (enabled/disabled) and "cognito:user_status", which
-// come from the record's own fields.
+// come from the record's own fields. "sub" falls back to UserRecord.Sub when
+// Attributes has no "sub".
 var SearchableAttributes = []string{
 	"email", "phone_number", "name", "given_name", "family_name",
 	"preferred_username", "sub",
@@ -98,7 +100,8 @@ type GroupRecord struct {
 }
 
 // Page asks for at most Limit rows whose sort key is strictly greater than
-// After ("" = from the start). Limit <= 0 means no limit.
+// After ("" = from the start). Limit <= 0 means no limit. Sort keys compare
+// byte-wise (Go string order), whatever the database's collation.
 type Page struct {
 	After string
 	Limit int
@@ -106,7 +109,12 @@ type Page struct {
 
 // UserFilter narrows ListUsers. Attribute is one of SearchableAttributes,
 // "username", "status" or "cognito:user_status"; with Prefix the value must
-// start with Value, otherwise equal it. A zero UserFilter matches all users.
+// start with Value, otherwise equal it. A zero UserFilter matches all users;
+// any other attribute is an error. Matching is exact and byte-wise ('%' and
+// '_' are plain characters); "username" is UserRecord.Username, "status" is
+// "Enabled" or "Disabled". Values are compared on their first kilobyte only
+// (the index keeps no more). An equality filter costs one page; a prefix
+// filter costs the number of users matching it, since they are sorted by Key.
 type UserFilter struct {
 	Attribute string
 	Value     string
@@ -116,7 +124,15 @@ type UserFilter struct {
 // Store is implemented by every backend. Update functions run inside a
 // transaction holding the row: they see the latest committed version and
 // their result is written atomically; an error from the function aborts the
-// update and is returned unchanged.
+// update and is returned unchanged. The store keeps a row's identity (IDs,
+// PoolID, Key, group Name) whatever the function returns. Keep update
+// functions short and free of I/O: the row stays locked while they run, and
+// on SQLite every other write waits for them.
+//
+// Timestamps are stored as given with at least millisecond precision (both
+// backends keep microseconds) and returned in UTC. Attributes maps returned
+// are never nil. Creating a row under a missing parent (pool, group, user),
+// and listing or counting under one, fails with ErrNotFound.
 type Store interface {
 	// Pools. Lists are ordered by ID; Page.After is an ID.
 	CreatePool(ctx context.Context, p PoolRecord) error
@@ -154,7 +170,9 @@ type Store interface {
 	// DeleteGroup also removes its memberships.
 	DeleteGroup(ctx context.Context, poolID, name string) error
 
-	// Memberships. Adding an existing membership is not an error.
+	// Memberships. Adding an existing membership is not an error, and
+	// neither is removing an absent one; a missing group or user is
+	// ErrNotFound for both.
 	AddUserToGroup(ctx context.Context, poolID, group, userKey string) error
 	RemoveUserFromGroup(ctx context.Context, poolID, group, userKey string) error
 	// ListGroupsForUser is ordered by group name; Page.After is a name.

@@ -1,0 +1,13 @@
+package postgres
+
+import (
+	"testing"
+
+	"github.com/incognito-idp/incognito/internal/store"
+	"github.com/incognito-idp/incognito/internal/store/postgres/pgtest"
+	"github.com/incognito-idp/incognito/internal/store/storetest"
+)
+
+func BenchmarkStore(b *testing.B) {
+	storetest.Benchmark(b, func(b *testing.B) store.Store { return open(b, pgtest.URL(b)) })
+}
