@@ -1,0 +1,7 @@
+package idp
+
+import "context"
+
+func (a *API) deleteGroup(ctx context.Context, in *groupRefInput) (*struct{}, error) {
+	return nil, a.pools.DeleteGroup(ctx, in.ref())
+}
