@@ -15,9 +15,11 @@ import (
 
 	"github.com/incognito-idp/incognito/internal/api/idp"
 	"github.com/incognito-idp/incognito/internal/api/oauth"
+	"github.com/incognito-idp/incognito/internal/api/outbox"
 	"github.com/incognito-idp/incognito/internal/authflow"
 	"github.com/incognito-idp/incognito/internal/awsjson"
 	"github.com/incognito-idp/incognito/internal/config"
+	"github.com/incognito-idp/incognito/internal/message"
 	"github.com/incognito-idp/incognito/internal/secret"
 	"github.com/incognito-idp/incognito/internal/sigv4"
 	"github.com/incognito-idp/incognito/internal/store"
@@ -46,22 +48,34 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error)
 		st.Close()
 		return nil, err
 	}
+	sender, err := message.New(message.Options{
+		SMTPURL:       cfg.SMTPURL,
+		From:          cfg.EmailFrom,
+		SMSWebhookURL: cfg.SMSWebhookURL,
+		Outbox:        st,
+		Log:           log,
+	})
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
 	pools := userpool.New(userpool.Options{
 		Store:     st,
 		Sealer:    sealer.Derive("user-secrets"),
 		Region:    cfg.Region,
 		AccountID: cfg.AccountID,
 		Log:       log,
+		Sender:    sender,
+		PublicURL: cfg.PublicURL,
 	})
 	verifier := &sigv4.Verifier{}
 	if !cfg.DevMode() {
 		verifier.Credentials = sigv4.StaticCredentials{cfg.AdminAccessKeyID: cfg.AdminSecretAccessKey}
 	}
-	authStore, _ := st.(store.AuthStore) // TODO(lead): Store embeds AuthStore once both backends implement it
 	issuer := IssuerFunc(cfg)
 	auth := authflow.New(authflow.Options{
 		Pools:     pools,
-		Store:     authStore,
+		Store:     st,
 		Sealer:    sealer.Derive("auth-session"),
 		KeySealer: sealer.Derive("signing-keys"),
 		Issuer:    issuer,
@@ -82,6 +96,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error)
 		_, _ = w.Write([]byte(`{"status":"ok"}`))
 	})
 	(&oauth.WellKnown{Pools: pools, Keys: auth, PublicURL: cfg.PublicURL, Issuer: issuer}).Register(mux)
+	mux.Handle("GET "+outbox.Path, &outbox.Handler{Verifier: verifier, Messages: st, Log: log})
 	mux.Handle("POST /{$}", api)
 	mux.Handle("OPTIONS /{$}", api)
 

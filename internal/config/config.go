@@ -26,6 +26,7 @@ type Config struct {
 	AdminSecretAccessKey string
 	SMTPURL              string
 	EmailFrom            string
+	SMSWebhookURL        string // receives a JSON POST for every SMS
 	ConfigFile           string // YAML seed applied at start
 	MasterKey            string // base64 32 bytes; default: key file in DataDir
 	LogFormat            string // text | json
@@ -56,6 +57,7 @@ var envNames = map[string]string{
 	"admin-secret-access-key": "INCOGNITO_ADMIN_SECRET_ACCESS_KEY",
 	"smtp-url":                "INCOGNITO_SMTP_URL",
 	"email-from":              "INCOGNITO_EMAIL_FROM",
+	"sms-webhook-url":         "INCOGNITO_SMS_WEBHOOK_URL",
 	"config":                  "INCOGNITO_CONFIG",
 	"log-format":              "INCOGNITO_LOG_FORMAT",
 }
@@ -83,6 +85,7 @@ func Parse(name string, args []string, getenv func(string) string) (Config, erro
 	str(&c.AdminSecretAccessKey, "admin-secret-access-key", "its secret access key")
 	str(&c.SMTPURL, "smtp-url", "smtp://user:pass@host:port or smtps://... for real email")
 	str(&c.EmailFrom, "email-from", "From address of email messages")
+	str(&c.SMSWebhookURL, "sms-webhook-url", `http(s) URL that receives a JSON POST {"to","message","poolId","kind"} for every SMS`)
 	str(&c.ConfigFile, "config", "YAML file of pools, clients, groups, users and identity pools to apply at start")
 	str(&c.LogFormat, "log-format", "text or json")
 	c.MasterKey = getenv("INCOGNITO_MASTER_KEY")
@@ -131,6 +134,11 @@ func (c Config) Validate() error {
 	if c.SMTPURL != "" {
 		if u, err := url.Parse(c.SMTPURL); err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") {
 			errs = append(errs, fmt.Errorf("--smtp-url %q must be smtp://... or smtps://...", c.SMTPURL))
+		}
+	}
+	if c.SMSWebhookURL != "" {
+		if u, err := url.Parse(c.SMSWebhookURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, fmt.Errorf("--sms-webhook-url %q must be an absolute http(s) URL", c.SMSWebhookURL))
 		}
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {

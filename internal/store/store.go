@@ -134,12 +134,18 @@ type UserFilter struct {
 // are never nil. Creating a row under a missing parent (pool, group, user),
 // and listing or counting under one, fails with ErrNotFound.
 type Store interface {
+	// AuthStore: signing keys, sessions and the message outbox (auth.go).
+	AuthStore
+	// IdentityStore: identity pools, identities and vended credentials (identity.go).
+	IdentityStore
+
 	// Pools. Lists are ordered by ID; Page.After is an ID.
 	CreatePool(ctx context.Context, p PoolRecord) error
 	GetPool(ctx context.Context, id string) (PoolRecord, error)
 	ListPools(ctx context.Context, page Page) ([]PoolRecord, error)
 	UpdatePool(ctx context.Context, id string, update func(PoolRecord) (PoolRecord, error)) error
-	// DeletePool removes the pool with its clients, users and groups.
+	// DeletePool removes the pool with its clients, users, groups, signing
+	// keys, sessions and messages.
 	DeletePool(ctx context.Context, id string) error
 
 	// App clients. Lists are ordered by ClientID.
@@ -159,7 +165,8 @@ type Store interface {
 	CountUsers(ctx context.Context, poolID string) (int64, error)
 	// UpdateUser may change everything but PoolID and Key.
 	UpdateUser(ctx context.Context, poolID, key string, update func(UserRecord) (UserRecord, error)) error
-	// DeleteUser also removes the user's group memberships and claims.
+	// DeleteUser also removes the user's group memberships, claims and
+	// sessions.
 	DeleteUser(ctx context.Context, poolID, key string) error
 
 	// Groups. Lists are ordered by Name.

@@ -3,6 +3,7 @@ package postgres
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -18,6 +19,7 @@ import (
 func TestQueryPlans(t *testing.T) {
 	s := open(t, pgtest.URL(t))
 	seedPlanData(t, s)
+	seedIdentityPlanData(t, s)
 	tests := []struct {
 		name      string
 		query     string
@@ -37,6 +39,13 @@ func TestQueryPlans(t *testing.T) {
 		{"list clients", listClientSQL, []any{"p", "a", 10}, "clients_by_pool", false},
 		{"list groups", listGroupSQL, []any{"p", "a", 10}, "groups_pkey", false},
 		{"list pools", listPoolSQL, []any{"a", 10}, "pools_pkey", false},
+		{"get identity pool", getIdentityPoolSQL, []any{"p"}, "identity_pools_pkey", false},
+		{"list identity pools", listIdentityPoolSQL, []any{"a", 10}, "identity_pools_pkey", false},
+		{"get identity", getIdentitySQL, []any{"p:0001"}, "identities_pkey", false},
+		{"identity by key", identityByKeySQL, []any{"p", "dev|x|1"}, "identity_keys_pkey", false},
+		{"list identities", listIdentitySQL, []any{"p", "p:0100", 10}, "identities_by_pool", false},
+		{"get credential", getCredentialSQL, []any{"ASIA000001"}, "credentials_pkey", false},
+		{"delete expired credentials", deleteExpiredCredentialsSQL, []any{time.Now()}, "credentials_by_expiry", false},
 	}
 	conn, err := s.pool.Acquire(t.Context())
 	if err != nil {

@@ -29,6 +29,13 @@ func TestQueryPlans(t *testing.T) {
 		{"list clients", listClientSQL, []any{"p", "a", 10}, "clients_by_pool", false},
 		{"list groups", listGroupSQL, []any{"p", "a", 10}, "sqlite_autoindex_groups_1", false},
 		{"list pools", listPoolSQL, []any{"a", 10}, "sqlite_autoindex_pools_1", false},
+		{"get identity pool", getIdentityPoolSQL, []any{"p"}, "sqlite_autoindex_identity_pools_1", false},
+		{"list identity pools", listIdentityPoolSQL, []any{"a", 10}, "sqlite_autoindex_identity_pools_1", false},
+		{"get identity", getIdentitySQL, []any{"i"}, "sqlite_autoindex_identities_1", false},
+		{"identity by key", identityByKeySQL, []any{"p", "k"}, "PRIMARY KEY", false},
+		{"list identities", listIdentitySQL, []any{"p", "a", 10}, "identities_by_pool", false},
+		{"get credential", getCredentialSQL, []any{"a"}, "sqlite_autoindex_credentials_1", false},
+		{"delete expired credentials", deleteExpiredCredentialsSQL, []any{1}, "credentials_by_expiry", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

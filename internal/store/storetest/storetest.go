@@ -33,7 +33,30 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"DeletePoolCascades", testDeletePoolCascades},
 		{"ConcurrentUpdates", testConcurrentUpdates},
 		{"ConcurrentClaims", testConcurrentClaims},
+		// Signing keys, sessions and the outbox (store.AuthStore).
+		{"Keys", testKeys},
+		{"Sessions", testSessions},
+		{"RevokeUserSessions", testRevokeUserSessions},
+		{"DeleteExpiredSessions", testDeleteExpiredSessions},
+		{"Messages", testMessages},
+		{"AuthUpdateFunctionErrorAborts", testAuthUpdateAborts},
+		{"DeletePoolCascadesAuth", testDeletePoolCascadesAuth},
+		{"DeleteUserDeletesSessions", testDeleteUserDeletesSessions},
+		{"ConcurrentSessionUpdates", testConcurrentSessionUpdates},
 		{"UpdatePanicReleasesRow", testUpdatePanicReleasesRow},
+		// IdentityStore (identity*.go, credentials.go).
+		{"IdentityPools", testIdentityPools},
+		{"ListIdentityPools", testListIdentityPools},
+		{"Identities", testIdentities},
+		{"ListIdentities", testListIdentities},
+		{"IdentityKeys", testIdentityKeys},
+		{"IdentityKeyConflictWritesNothing", testIdentityKeyConflictWritesNothing},
+		{"IdentityUpdateFunctionErrorAborts", testIdentityUpdateAborts},
+		{"DeleteIdentityPoolCascades", testDeleteIdentityPoolCascades},
+		{"ConcurrentIdentityUpdates", testConcurrentIdentityUpdates},
+		{"ConcurrentIdentityKeys", testConcurrentIdentityKeys},
+		{"Credentials", testCredentials},
+		{"DeleteExpiredCredentials", testDeleteExpiredCredentials},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
