@@ -62,11 +62,11 @@ type AdminCreateUserConfigInput struct {
 
 // Defaults Cognito applies.
 const (
-	poolDefaultMinLength      = 8
-	poolDefaultTempDays  = 7
-	poolDefaultEmailOption        = "CONFIRM_WITH_CODE"
-	poolDefaultEmailAccount       = "COGNITO_DEFAULT"
-	poolDefaultTier               = "ESSENTIALS"
+	poolDefaultMinLength       = 8
+	poolDefaultTempDays        = 7
+	poolDefaultEmailOption     = "CONFIRM_WITH_CODE"
+	poolDefaultEmailAccount    = "COGNITO_DEFAULT"
+	poolDefaultTier            = "ESSENTIALS"
 	mfaOff, mfaOn, mfaOptional = "OFF", "ON", "OPTIONAL"
 )
 

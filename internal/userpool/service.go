@@ -28,6 +28,11 @@ type Options struct {
 	Log       *slog.Logger
 	// Messenger delivers invitations (AdminCreateUser); nil sends none.
 	Messenger Messenger
+	// Sender delivers codes and, when Messenger is nil, invitations
+	// (message.Sender implements it); nil sends nothing.
+	Sender MessageSender
+	// PublicURL is Incognito's public URL, for confirmation links.
+	PublicURL string
 }
 
 // Service implements the user-pool operations on top of a Store.
@@ -40,6 +45,8 @@ type Service struct {
 	rand      io.Reader
 	log       *slog.Logger
 	messenger Messenger
+	sender    MessageSender
+	publicURL string
 }
 
 // New builds a Service.
@@ -53,9 +60,13 @@ func New(o Options) *Service {
 	if o.Log == nil {
 		o.Log = slog.New(slog.DiscardHandler)
 	}
-	return &Service{
+	s := &Service{
 		store: o.Store, sealer: o.Sealer, region: o.Region, accountID: o.AccountID,
 		now: func() time.Time { return o.Now().UTC() }, rand: o.Rand, log: o.Log,
-		messenger: o.Messenger,
+		messenger: o.Messenger, sender: o.Sender, publicURL: o.PublicURL,
 	}
+	if s.messenger == nil && s.sender != nil {
+		s.messenger = invitationMessenger{s}
+	}
+	return s
 }

@@ -44,6 +44,8 @@ type UserPrivate struct {
 	EnabledMFAs  []string    `json:"enabled_mfas,omitempty"`
 	// SignIn is the lockout state of password and code checks.
 	SignIn SignInState `json:"signin,omitempty"`
+	// Codes are pending one-time codes and hourly request counts (codes.go).
+	Codes map[string]CodeState `json:"codes,omitempty"`
 	// Extra holds state later features add without a schema change.
 	Extra map[string]string `json:"extra,omitempty"`
 }

@@ -31,6 +31,8 @@ func (a *API) Service() *awsjson.Service {
 	a.registerUsers(ops)
 	a.registerGroups(ops)
 	a.registerAuth(ops)
+	a.registerSignUp(ops)
+	a.registerSelf(ops)
 	return &awsjson.Service{
 		Target:      TargetPrefix,
 		SigningName: "cognito-idp",
