@@ -141,8 +141,8 @@ func (s *Service) DeleteUserAttributes(ctx context.Context, pool *Pool, user *Us
 	return err
 }
 
-// DeleteUser deletes the signed-in user (the caller then revokes its
-// sessions).
+// DeleteUser deletes the signed-in user, with its group memberships and
+// sessions (the store removes them together).
 func (s *Service) DeleteUser(ctx context.Context, user *User) error {
 	err := s.store.DeleteUser(ctx, user.PoolID, user.Key)
 	if errors.Is(err, store.ErrNotFound) {

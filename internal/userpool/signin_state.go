@@ -10,7 +10,7 @@ import (
 // user is locked out for 1 s, doubling with each further failure up to
 // lockoutMax; attempts during a lockout fail with "Password attempts
 // exceeded" and do not extend it. A success after the lockout, or
-// lockoutReset without attempts, clears the count.
+// lockoutReset without failures after the lockout ended, clears the count.
 const (
 	lockoutFreeAttempts = 5
 	lockoutMax          = 15 * time.Minute
@@ -54,7 +54,16 @@ func (s *Service) RecordSignInFailure(ctx context.Context, user *User, wrong err
 			locked = true
 			return nil
 		}
-		if !st.LastFailure.IsZero() && now.Sub(st.LastFailure) >= lockoutReset {
+		// The quiet period that clears the count starts when the last
+		// failure's lockout ends: attempts refused during a lockout are
+		// not recorded (that would cost a write each), so a lockout at the
+		// cap must not count as quiet time, or the count would restart
+		// right after every capped lockout.
+		quietSince := st.LastFailure
+		if st.LockedUntil.After(quietSince) {
+			quietSince = st.LockedUntil
+		}
+		if !quietSince.IsZero() && now.Sub(quietSince) >= lockoutReset {
 			st.Failures = 0
 		}
 		st.Failures++

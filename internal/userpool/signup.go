@@ -125,7 +125,8 @@ func (s *Service) SignUp(ctx context.Context, in SignUpInput) (*SignUpResult, er
 		}
 	}
 	if err := s.createUser(ctx, pool, u, false); err != nil {
-		if IsCode(err, UsernameExists) && err.(*Error).Message == "User account already exists" {
+		var e *Error
+		if errors.As(err, &e) && e.Code == UsernameExists && e.Message == "User account already exists" {
 			return nil, Errorf(UsernameExists, "User already exists")
 		}
 		return nil, err
