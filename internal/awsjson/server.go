@@ -10,7 +10,9 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/incognito-idp/incognito/internal/sigv4"
 )
@@ -41,11 +43,35 @@ func RequestID(ctx context.Context) string {
 	return s
 }
 
+// Observer is told of every request (the metrics package implements it).
+type Observer interface {
+	ObserveRequest(service, operation, outcome string, d time.Duration)
+}
+
 // Server dispatches AWS JSON requests to the registered services.
 type Server struct {
 	services map[string]*Service
 	auth     Authenticator
 	log      *slog.Logger
+	observer Observer
+}
+
+// SetObserver makes the server report every request to o.
+func (s *Server) SetObserver(o Observer) { s.observer = o }
+
+// observe reports a request under labels bounded by the known operations.
+func (s *Server) observe(r *http.Request, outcome string, began time.Time) {
+	if s.observer == nil {
+		return
+	}
+	prefix, op, _ := strings.Cut(r.Header.Get("X-Amz-Target"), ".")
+	svc := s.services[prefix]
+	if svc == nil {
+		prefix, op = "unknown", "unknown"
+	} else if !slices.Contains(svc.Known, op) {
+		op = "unknown"
+	}
+	s.observer.ObserveRequest(prefix, op, outcome, time.Since(began))
 }
 
 // NewServer builds a Server. auth checks signed operations.
@@ -75,6 +101,7 @@ func NewRequestID() string {
 
 // ServeHTTP answers one request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	began := time.Now()
 	reqID := NewRequestID()
 	w.Header().Set("x-amzn-RequestId", reqID)
 	ctx := context.WithValue(r.Context(), requestIDKey{}, reqID)
@@ -85,9 +112,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	out, err := s.serve(ctx, r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.observe(r, s.writeError(w, r, err), began)
 		return
 	}
+	defer s.observe(r, "ok", began)
 	body, err := json.Marshal(out)
 	if err != nil {
 		s.log.Error("encoding response", "err", err, "request_id", reqID)
@@ -141,7 +169,7 @@ func (s *Server) serve(ctx context.Context, r *http.Request) (out any, err error
 	return op.Handle(ctx, body)
 }
 
-func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) string {
 	var wire *Error
 	var sig *sigv4.Error
 	switch {
@@ -164,4 +192,5 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	w.Header().Set("X-Amzn-ErrorType", wire.Type)
 	w.WriteHeader(wire.Status)
 	_, _ = w.Write(body)
+	return wire.Type
 }
