@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -78,6 +79,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, reqID, awsquery.Sender(0, "InvalidAction", "Could not find operation %s for version %s", action, v))
 		return
 	}
+	defer func() {
+		if p := recover(); p != nil {
+			h.Log.Error("panic serving STS request", "panic", p, "stack", string(debug.Stack()), "request_id", reqID)
+			h.fail(w, reqID, errors.New("panic"))
+		}
+	}()
 	var result any
 	switch action {
 	case "AssumeRoleWithWebIdentity":
