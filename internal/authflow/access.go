@@ -64,22 +64,33 @@ func (s *Service) VerifyAccessToken(ctx context.Context, raw string) (*Caller, e
 	clientID, _ := claims["client_id"].(string)
 	sess, err := s.store.GetSession(ctx, poolID, origin)
 	if errors.Is(err, store.ErrNotFound) {
-		return nil, userpool.Errorf(userpool.NotAuthorized, "Access Token has been revoked")
+		// Sessions go with their user: a token whose user was deleted
+		// says so, as Cognito's does.
+		sub, _ := claims["sub"].(string)
+		if _, uerr := s.pools.GetUserBySub(ctx, poolID, sub); userpool.IsCode(uerr, userpool.UserNotFound) {
+			return nil, uerr
+		}
+		return nil, errRevokedAccess()
 	}
 	if err != nil {
 		return nil, err
 	}
-	if sess.RevokedAt != nil {
-		return nil, userpool.Errorf(userpool.NotAuthorized, "Access Token has been revoked")
+	if sess.RevokedAt != nil || sess.ClientID != clientID {
+		return nil, errRevokedAccess()
 	}
 	user, err := s.pools.UserByKey(ctx, pool, sess.UserKey)
 	if err != nil {
 		return nil, err
 	}
-	if !user.Enabled {
-		return nil, errDisabled()
+	// Disabling a user revokes its access tokens (AdminDisableUser).
+	if !user.Enabled || user.Sub != claims["sub"] {
+		return nil, errRevokedAccess()
 	}
 	return &Caller{Pool: pool, User: user, ClientID: clientID, OriginJTI: origin, Claims: claims}, nil
+}
+
+func errRevokedAccess() error {
+	return userpool.Errorf(userpool.NotAuthorized, "Access Token has been revoked")
 }
 
 // verifyWithPoolKeys verifies with the cached key set, and once more with
@@ -133,10 +144,16 @@ func (s *Service) RevokeToken(ctx context.Context, in RevokeInput) error {
 		return err
 	}
 	if err := checkClientSecret(client, in.ClientSecret); err != nil {
+		// RevokeToken declares UnauthorizedException for a client that
+		// fails to authenticate (OAuth's invalid_client).
+		var e *userpool.Error
+		if errors.As(err, &e) && e.Code == userpool.NotAuthorized {
+			return errUnauthorized("%s", e.Message)
+		}
 		return err
 	}
 	if !client.EnableTokenRevocation {
-		return userpool.Invalid("Token revocation is not enabled for this client.")
+		return userpool.Errorf(userpool.UnsupportedOperation, "Token revocation is not enabled for this client.")
 	}
 	if !token.IsOpaque(in.Token) {
 		return userpool.Errorf(userpool.UnsupportedTokenType, "Unsupported token type.")
@@ -149,13 +166,17 @@ func (s *Service) RevokeToken(ctx context.Context, in RevokeInput) error {
 		return err
 	}
 	if sess.ClientID != client.ClientID {
-		return userpool.Errorf(userpool.NotAuthorized, "Token was not issued to this client.")
+		return errUnauthorized("Token was not issued to this client.")
 	}
 	now := s.now()
-	return s.store.UpdateSession(ctx, sess.PoolID, sess.OriginJTI, func(cur store.SessionRecord) (store.SessionRecord, error) {
+	err = s.store.UpdateSession(ctx, sess.PoolID, sess.OriginJTI, func(cur store.SessionRecord) (store.SessionRecord, error) {
 		if cur.RevokedAt == nil {
 			cur.RevokedAt = &now
 		}
 		return cur, nil
 	})
+	if errors.Is(err, store.ErrNotFound) {
+		return nil // the user went away meanwhile, and the session with it
+	}
+	return err
 }

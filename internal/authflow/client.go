@@ -39,8 +39,19 @@ func (s *Service) clientContext(ctx context.Context, clientID string, admin bool
 // none) SRP and refresh are always allowed.
 var legacyFlows = []string{"ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH"}
 
-// flowAllowed applies the client's ExplicitAuthFlows.
+// flowAllowed applies the client's ExplicitAuthFlows. A client that
+// rotates refresh tokens refreshes only through GetTokensFromRefreshToken
+// (REFRESH_TOKEN_AUTH cannot hand out the new refresh token), so the
+// refresh flows are off for it whatever the list says.
 func flowAllowed(c *userpool.Client, flow string) bool {
+	if (flow == FlowRefreshToken || flow == FlowRefreshTokenAlias) && rotates(c) {
+		return false
+	}
+	return listAllows(c, flow)
+}
+
+// listAllows reads ExplicitAuthFlows, legacy values included.
+func listAllows(c *userpool.Client, flow string) bool {
 	has := func(f string) bool { return slices.Contains(c.ExplicitAuthFlows, f) }
 	legacy := len(c.ExplicitAuthFlows) == 0
 	for _, f := range legacyFlows {

@@ -34,6 +34,11 @@ func errRevokedRefresh() error {
 	return userpool.Errorf(userpool.NotAuthorized, "Refresh Token has been revoked")
 }
 
+// errRefreshReuse answers a refresh token that rotation has replaced.
+func errRefreshReuse() error {
+	return userpool.Errorf(userpool.RefreshTokenReuse, "Refresh token has been already used.")
+}
+
 func errSecretMissing(clientID string) error {
 	return userpool.Errorf(userpool.NotAuthorized, "Client %s is configured for secret but secret was not received", clientID)
 }
@@ -42,6 +47,30 @@ func errSecretWrong(clientID string) error {
 	return userpool.Errorf(userpool.NotAuthorized, "Unable to verify secret hash for client %s", clientID)
 }
 
+// errFlowDisabled is the answer for a flow the client's ExplicitAuthFlows
+// do not allow, worded per flow as Cognito words it.
 func errFlowDisabled(flow string) error {
+	switch flow {
+	case FlowUserSRP:
+		return userpool.Invalid("USER_SRP_AUTH is not enabled for the client.")
+	case FlowAdminUserPassword, FlowAdminNoSRP:
+		return userpool.Invalid("Auth flow not enabled for this client")
+	case FlowRefreshToken, FlowRefreshTokenAlias:
+		return userpool.Invalid("Refresh Token flow not enabled for this client")
+	}
 	return userpool.Invalid("%s flow not enabled for this client", flow)
+}
+
+// errMethodNotSupported answers a flow the operation does not take (the
+// admin password flows through InitiateAuth, USER_PASSWORD_AUTH through
+// AdminInitiateAuth).
+func errMethodNotSupported() error {
+	return userpool.Invalid("Initiate Auth method not supported")
+}
+
+// errUnauthorized is RevokeToken's answer for a client that may not
+// revoke the token (RevokeToken declares UnauthorizedException, not
+// NotAuthorizedException).
+func errUnauthorized(format string, args ...any) error {
+	return userpool.Errorf(userpool.Code("UnauthorizedException"), format, args...)
 }

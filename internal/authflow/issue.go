@@ -2,6 +2,7 @@ package authflow
 
 import (
 	"context"
+	"errors"
 	"sort"
 	"strings"
 	"time"
@@ -57,15 +58,25 @@ func refreshValidity(c *userpool.Client) time.Duration {
 }
 
 // issue mints ID, access and refresh tokens for a completed sign-in and
-// records its session.
-func (s *Service) issue(ctx context.Context, pool *userpool.Pool, client *userpool.Client, user *userpool.User, authTime time.Time) (*Tokens, error) {
+// records its session. origin is the session's origin_jti: the ID of the
+// challenge state that completed the sign-in, so that a replayed answer
+// finds its session taken, or "" for a fresh one.
+func (s *Service) issue(ctx context.Context, pool *userpool.Pool, client *userpool.Client, user *userpool.User, origin string, authTime time.Time) (*Tokens, error) {
 	now := s.now()
-	origin := newID(s.rand)
+	if origin == "" {
+		origin = newID(s.rand)
+	}
 	refresh, hash := token.NewOpaque(s.rand)
 	err := s.store.CreateSession(ctx, store.SessionRecord{
 		PoolID: pool.ID, OriginJTI: origin, ClientID: client.ClientID, UserKey: user.Key,
 		RefreshHash: hash, AuthTime: authTime, CreatedAt: now, ExpiresAt: now.Add(refreshValidity(client)),
 	})
+	if errors.Is(err, store.ErrAlreadyExists) {
+		return nil, errSessionExpired
+	}
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, errIncorrect() // the user was deleted meanwhile
+	}
 	if err != nil {
 		return nil, err
 	}

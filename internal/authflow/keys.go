@@ -14,6 +14,10 @@ import (
 // looking for keys another replica added or retired.
 const keyCacheTTL = time.Minute
 
+// keyReloadInterval is the least time between two reloads a caller asks
+// for (see KeySet's refresh).
+const keyReloadInterval = time.Second
+
 type poolKeys struct {
 	set      token.KeySet
 	loadedAt time.Time
@@ -28,6 +32,11 @@ func (s *Service) KeySet(ctx context.Context, poolID string, refresh bool) (toke
 	cached, ok := s.keys[poolID]
 	s.keysMu.Unlock()
 	if ok && !refresh && now.Sub(cached.loadedAt) < keyCacheTTL {
+		return cached.set, nil
+	}
+	// A token with an unknown kid asks for a reload; a stream of forged
+	// tokens must not turn into a stream of store reads.
+	if ok && refresh && now.Sub(cached.loadedAt) < keyReloadInterval {
 		return cached.set, nil
 	}
 	set, err := s.loadKeys(ctx, poolID, now)

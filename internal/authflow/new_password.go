@@ -5,15 +5,19 @@ import (
 	"encoding/json"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/incognito-idp/incognito/internal/userpool"
 )
 
 // newPasswordChallenge asks a user with an administrator's temporary
 // password for a new one (and for required attributes it lacks).
-func (s *Service) newPasswordChallenge(pool *userpool.Pool, client *userpool.Client, user *userpool.User) (*Result, error) {
+func (s *Service) newPasswordChallenge(pool *userpool.Pool, client *userpool.Client, user *userpool.User, stateID string) (*Result, error) {
+	if stateID == "" {
+		stateID = newID(s.rand)
+	}
 	st := state{
-		ID: newID(s.rand), PoolID: pool.ID, ClientID: client.ClientID, UserKey: user.Key,
+		ID: stateID, PoolID: pool.ID, ClientID: client.ClientID, UserKey: user.Key,
 		Username: user.Username, Challenge: ChallengeNewPasswordRequired,
 		Expires: s.now().Add(sessionValidity(client)).Unix(), AuthTime: s.now().Unix(),
 	}
@@ -66,7 +70,7 @@ func (s *Service) answerNewPassword(ctx context.Context, pool *userpool.Pool, cl
 	}
 	password, ok := r["NEW_PASSWORD"]
 	if !ok {
-		return nil, errMissing("NEW_PASSWORD")
+		return nil, userpool.Invalid("Invalid attributes given, new password should be given with key NEW_PASSWORD.")
 	}
 	user, err := s.pools.FindUser(ctx, pool, st.Username)
 	if err != nil || user.Key != st.UserKey {
@@ -74,6 +78,9 @@ func (s *Service) answerNewPassword(ctx context.Context, pool *userpool.Pool, cl
 	}
 	if user.Status != userpool.StatusForceChangePassword {
 		return nil, errSessionExpired
+	}
+	if !user.Enabled {
+		return nil, errDisabled()
 	}
 	var attrs []userpool.AttributeInput
 	for k, v := range r {
@@ -92,10 +99,7 @@ func (s *Service) answerNewPassword(ctx context.Context, pool *userpool.Pool, cl
 	if err != nil {
 		return nil, err
 	}
-	if !user.Enabled {
-		return nil, errDisabled()
-	}
-	tokens, err := s.issue(ctx, pool, client, user, s.now())
+	tokens, err := s.issue(ctx, pool, client, user, st.ID, time.Unix(st.AuthTime, 0))
 	if err != nil {
 		return nil, err
 	}

@@ -19,6 +19,9 @@ func (s *Service) refreshFlow(ctx context.Context, pool *userpool.Pool, client *
 	if raw == "" {
 		return nil, errMissing("REFRESH_TOKEN")
 	}
+	if client.HasSecret() && params["SECRET_HASH"] == "" {
+		return nil, errSecretMissing(client.ClientID)
+	}
 	tokens, err := s.refresh(ctx, pool, client, raw, func(user *userpool.User) error {
 		if !client.HasSecret() {
 			return nil
@@ -55,7 +58,9 @@ func (s *Service) GetTokensFromRefreshToken(ctx context.Context, in RefreshInput
 	if err != nil {
 		return nil, err
 	}
-	if !flowAllowed(client, FlowRefreshToken) {
+	// A rotating client is meant to leave ALLOW_REFRESH_TOKEN_AUTH off:
+	// this operation is its only way to refresh.
+	if !rotates(client) && !listAllows(client, FlowRefreshToken) {
 		return nil, errFlowDisabled(FlowRefreshToken)
 	}
 	if err := checkClientSecret(client, in.ClientSecret); err != nil {
@@ -85,6 +90,11 @@ func (s *Service) refresh(ctx context.Context, pool *userpool.Pool, client *user
 	if sess.PoolID != pool.ID || sess.ClientID != client.ClientID {
 		return nil, errInvalidRefresh()
 	}
+	// A disabled user is told so even if disabling revoked the session.
+	user, err := s.userOfSession(ctx, pool, sess)
+	if err != nil {
+		return nil, err
+	}
 	if sess.RevokedAt != nil {
 		return nil, errRevokedRefresh()
 	}
@@ -93,11 +103,7 @@ func (s *Service) refresh(ctx context.Context, pool *userpool.Pool, client *user
 	}
 	previous := !bytes.Equal(sess.RefreshHash, hash)
 	if previous && !now.Before(sess.PreviousValidUntil) {
-		return nil, userpool.Errorf(userpool.RefreshTokenReuse, "Refresh token has been already used.")
-	}
-	user, err := s.userOfSession(ctx, pool, sess)
-	if err != nil {
-		return nil, err
+		return nil, errRefreshReuse()
 	}
 	if checkUser != nil {
 		if err := checkUser(user); err != nil {
@@ -117,9 +123,22 @@ func (s *Service) refresh(ctx context.Context, pool *userpool.Pool, client *user
 		if cur.RevokedAt != nil {
 			return cur, errRevokedRefresh()
 		}
-		cur.PreviousHash, cur.PreviousValidUntil = cur.RefreshHash, now.Add(grace)
+		switch {
+		case bytes.Equal(cur.RefreshHash, hash):
+			// The current token: it becomes the previous one, good for
+			// the grace period.
+			cur.PreviousHash, cur.PreviousValidUntil = cur.RefreshHash, now.Add(grace)
+		case bytes.Equal(cur.PreviousHash, hash) && now.Before(cur.PreviousValidUntil):
+			// A retry with the token just rotated out (the client missed
+			// the answer): the token that answer carried is replaced, the
+			// grace period is not extended.
+		default:
+			// Spent by a concurrent refresh since it was read.
+			return cur, errRefreshReuse()
+		}
+		// The new token lives as long as the session: rotation does not
+		// extend a sign-in beyond the client's RefreshTokenValidity.
 		cur.RefreshHash = nextHash
-		cur.ExpiresAt = now.Add(refreshValidity(client))
 		return cur, nil
 	})
 	if err != nil {

@@ -31,8 +31,8 @@ type Options struct {
 	// and cannot be told from real ones.
 	DecoyKey []byte
 	Now      func() time.Time
-	Rand   io.Reader
-	Log    *slog.Logger
+	Rand     io.Reader
+	Log      *slog.Logger
 }
 
 // Service runs sign-in flows and issues tokens.

@@ -3,17 +3,21 @@ package authflow
 import (
 	"bytes"
 	"context"
-	"encoding/base64"
 	"crypto/hmac"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
+	"errors"
 	"time"
+
+	"github.com/google/uuid"
 
 	"github.com/incognito-idp/incognito/internal/srp"
 	"github.com/incognito-idp/incognito/internal/userpool"
 )
 
-// srpStepValidity bounds the PASSWORD_VERIFIER step. Cognito asks for the
+// sessionValidity bounds the PASSWORD_VERIFIER and NEW_PASSWORD_REQUIRED
+// steps. Cognito asks for the
 // answer "within a few seconds"; the client's AuthSessionValidity (3-15
 // minutes) is the ceiling we apply.
 func sessionValidity(c *userpool.Client) time.Duration {
@@ -50,7 +54,7 @@ func (s *Service) startSRP(ctx context.Context, pool *userpool.Pool, client *use
 	case userpool.IsCode(err, userpool.UserNotFound) && preventsExistenceErrors(client):
 		// A decoy challenge that will fail like a wrong password.
 		salt, verifier = s.decoy(pool.ID, username)
-		st.Fake, st.Username = true, username
+		st.Fake, st.Username = true, s.decoyUsername(pool, username)
 	default:
 		return nil, err
 	}
@@ -82,6 +86,23 @@ func (s *Service) startSRP(ctx context.Context, pool *userpool.Pool, client *use
 	}, nil
 }
 
+// decoyUsername is the USER_ID_FOR_SRP of a decoy challenge: the name as
+// typed, except in pools where users sign in with an email address or
+// phone number, whose internal usernames are UUIDs; there a stable UUID
+// derived from the name keeps the decoy from standing out.
+func (s *Service) decoyUsername(pool *userpool.Pool, name string) string {
+	if len(pool.UsernameAttributes) == 0 {
+		return name
+	}
+	m := hmac.New(sha256.New, s.decoyKey)
+	m.Write([]byte("username\x00" + pool.ID + "\x00" + name))
+	id, err := uuid.NewRandomFromReader(bytes.NewReader(m.Sum(nil)))
+	if err != nil {
+		panic("authflow: decoy username: " + err.Error()) // 32 bytes suffice
+	}
+	return id.String()
+}
+
 // decoy derives a stable fake salt and verifier for a name.
 func (s *Service) decoy(poolID, name string) (salt, verifier []byte) {
 	m := hmac.New(sha256.New, s.decoyKey)
@@ -98,19 +119,21 @@ func (s *Service) decoy(poolID, name string) (salt, verifier []byte) {
 
 // verifyPassword answers PASSWORD_VERIFIER. The state comes from
 // SECRET_BLOCK; a Session, when given, must belong to the same challenge.
+// A SECRET_BLOCK that is not ours reads as a wrong password, the answer to
+// any claim that does not check out. The state's ID becomes the session's
+// origin_jti, so an answer replayed after it succeeded is refused.
 func (s *Service) verifyPassword(ctx context.Context, pool *userpool.Pool, client *userpool.Client, in RespondInput) (*Result, error) {
 	r := in.Responses
+	for _, name := range []string{"USERNAME", "PASSWORD_CLAIM_SECRET_BLOCK", "PASSWORD_CLAIM_SIGNATURE", "TIMESTAMP"} {
+		if r[name] == "" {
+			return nil, errMissing(name)
+		}
+	}
 	block := r["PASSWORD_CLAIM_SECRET_BLOCK"]
-	if block == "" {
-		return nil, errMissing("PASSWORD_CLAIM_SECRET_BLOCK")
+	st, err := s.openRaw(block, adSecretBlock)
+	if errors.Is(err, errUnsealable) {
+		return nil, errIncorrect()
 	}
-	if r["PASSWORD_CLAIM_SIGNATURE"] == "" {
-		return nil, errMissing("PASSWORD_CLAIM_SIGNATURE")
-	}
-	if r["TIMESTAMP"] == "" {
-		return nil, errMissing("TIMESTAMP")
-	}
-	st, err := s.open(block, adSecretBlock)
 	if err != nil {
 		return nil, err
 	}
@@ -130,12 +153,9 @@ func (s *Service) verifyPassword(ctx context.Context, pool *userpool.Pool, clien
 	if err != nil {
 		return nil, userpool.Invalid("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.")
 	}
-	if d := s.now().Sub(ts); d > 5*time.Minute || d < -5*time.Minute {
+	if d := s.now().Sub(ts); d > timestampSkew || d < -timestampSkew {
 		return nil, errIncorrect()
 	}
-	secretBlock, _ := base64.StdEncoding.DecodeString(block)
-	signed := srp.CheckSignature(st.SRPKey, srp.PoolName(pool.ID), st.Username, secretBlock,
-		r["TIMESTAMP"], r["PASSWORD_CLAIM_SIGNATURE"])
 	if st.Fake {
 		return nil, errIncorrect()
 	}
@@ -143,11 +163,25 @@ func (s *Service) verifyPassword(ctx context.Context, pool *userpool.Pool, clien
 	if err != nil || user.Key != st.UserKey {
 		return nil, errIncorrect()
 	}
+	// USERNAME names the user being signed in: USER_ID_FOR_SRP as the
+	// clients send it, or another name of the same user.
+	if r["USERNAME"] != st.Username {
+		named, err := s.pools.FindUser(ctx, pool, r["USERNAME"])
+		if err != nil || named.Key != user.Key {
+			return nil, errIncorrect()
+		}
+	}
 	if err := s.pools.CheckLockout(user); err != nil {
 		return nil, err
 	}
-	if !signed {
+	secretBlock, _ := base64.StdEncoding.DecodeString(block)
+	if !srp.CheckSignature(st.SRPKey, srp.PoolName(pool.ID), st.Username, secretBlock, r["TIMESTAMP"], r["PASSWORD_CLAIM_SIGNATURE"]) {
 		return nil, s.pools.RecordSignInFailure(ctx, user, errIncorrect())
 	}
-	return s.afterPassword(ctx, pool, client, user)
+	return s.afterPassword(ctx, pool, client, user, st.ID)
 }
+
+// timestampSkew is how far TIMESTAMP may be from the server's clock.
+// Cognito wants the answer "within a few seconds"; clients' clocks drift,
+// so a few minutes either way are allowed.
+const timestampSkew = 5 * time.Minute

@@ -3,6 +3,7 @@ package authflow
 import (
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"time"
 
 	"github.com/incognito-idp/incognito/internal/userpool"
@@ -45,10 +46,29 @@ func (s *Service) seal(st state, ad []byte) string {
 	return base64.RawURLEncoding.EncodeToString(sealed)
 }
 
+// maxSealedLen bounds what open will try to decode: Session is at most
+// 2048 characters in Cognito's model, and our SECRET_BLOCK is far shorter.
+const maxSealedLen = 4096
+
 // errSessionExpired is Cognito's answer to a Session it cannot use.
 var errSessionExpired = userpool.Errorf(userpool.NotAuthorized, "Invalid session for the user, session is expired.")
 
+// errUnsealable marks a container that is not one of ours at all (as
+// opposed to one that has expired); open turns it into errSessionExpired
+// unless the caller asks with openRaw.
+var errUnsealable = errors.New("authflow: cannot open sealed state")
+
 func (s *Service) open(sealed string, ad []byte) (state, error) {
+	st, err := s.openRaw(sealed, ad)
+	if errors.Is(err, errUnsealable) {
+		return state{}, errSessionExpired
+	}
+	return st, err
+}
+
+// openRaw opens a container; errUnsealable for anything that does not
+// authenticate, errSessionExpired for one past its time.
+func (s *Service) openRaw(sealed string, ad []byte) (state, error) {
 	var raw []byte
 	var err error
 	if string(ad) == string(adSecretBlock) {
@@ -56,16 +76,16 @@ func (s *Service) open(sealed string, ad []byte) (state, error) {
 	} else {
 		raw, err = base64.RawURLEncoding.DecodeString(sealed)
 	}
-	if err != nil {
-		return state{}, errSessionExpired
+	if err != nil || len(sealed) > maxSealedLen {
+		return state{}, errUnsealable
 	}
 	plain, err := s.sealer.Open(raw, ad)
 	if err != nil {
-		return state{}, errSessionExpired
+		return state{}, errUnsealable
 	}
 	var st state
 	if err := json.Unmarshal(plain, &st); err != nil {
-		return state{}, errSessionExpired
+		return state{}, errUnsealable
 	}
 	if s.now().After(time.Unix(st.Expires, 0)) {
 		return state{}, errSessionExpired

@@ -37,6 +37,11 @@ func (h *WellKnown) pool(w http.ResponseWriter, r *http.Request) (string, bool) 
 	id := r.PathValue("pool")
 	if _, err := h.Pools.GetPool(r.Context(), id); err != nil {
 		w.Header().Set("Content-Type", "application/json")
+		if !userpool.IsCode(err, userpool.ResourceNotFound) {
+			w.WriteHeader(http.StatusInternalServerError)
+			_, _ = w.Write([]byte(`{"message":"Internal error"}`))
+			return "", false
+		}
 		w.WriteHeader(http.StatusNotFound)
 		_, _ = w.Write([]byte(`{"message":"User pool ` + jsonSafe(id) + ` does not exist."}`))
 		return "", false
@@ -56,7 +61,9 @@ func (h *WellKnown) jwks(w http.ResponseWriter, r *http.Request) {
 	}
 	body, err := h.Keys.JWKS(r.Context(), id)
 	if err != nil {
-		http.Error(w, `{"message":"Internal error"}`, http.StatusInternalServerError)
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusInternalServerError)
+		_, _ = w.Write([]byte(`{"message":"Internal error"}`))
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
