@@ -59,6 +59,11 @@ func TestUserStatusRules(t *testing.T) {
 				t.Fatal(err)
 			}
 			c.mustPassword(t, "vera", goodPassword)
+			// Enabling the user again does not bring the old tokens back.
+			_, err = c.getUser(*before.AccessToken)
+			wantAPIError(t, err, "NotAuthorizedException", "Access Token has been revoked")
+			_, err = c.getTokens(*before.RefreshToken)
+			wantAPIError(t, err, "NotAuthorizedException", "Refresh Token has been revoked")
 		})
 		t.Run("RESET_REQUIRED", func(t *testing.T) {
 			confirmedUser(t, env, poolID, "wes", goodPassword)
