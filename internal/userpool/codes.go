@@ -200,7 +200,7 @@ func (s *Service) pruneCodes(u *User) {
 // countAttempt records a request of a limited action for user in its own
 // write, before the action runs.
 func (s *Service) countAttempt(ctx context.Context, pool *Pool, user *User, action string) (*User, error) {
-	return s.updateUser(ctx, pool, user, func(u *User) error { return s.takeAttempt(u, action) })
+	return s.updateUserState(ctx, pool, user, false, func(u *User) error { return s.takeAttempt(u, action) })
 }
 
 // codeCheck runs a change that verifies a code (inside the user's write).

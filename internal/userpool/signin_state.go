@@ -47,7 +47,7 @@ func (s *Service) RecordSignInFailure(ctx context.Context, user *User, wrong err
 		return err
 	}
 	locked := false
-	_, err = s.updateUser(ctx, pool, user, func(u *User) error {
+	_, err = s.updateUserState(ctx, pool, user, false, func(u *User) error {
 		st := &u.Private.SignIn
 		now := s.now()
 		if now.Before(st.LockedUntil) {
@@ -92,7 +92,7 @@ func (s *Service) RecordSignInSuccess(ctx context.Context, user *User) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.updateUser(ctx, pool, user, func(u *User) error {
+	_, err = s.updateUserState(ctx, pool, user, false, func(u *User) error {
 		u.Private.SignIn = SignInState{}
 		return nil
 	})

@@ -152,6 +152,13 @@ func (s *Service) fromRecord(rec store.UserRecord) (*User, error) {
 // store's transaction and writes the result, claims included. It returns
 // the user as written.
 func (s *Service) updateUser(ctx context.Context, pool *Pool, u *User, change func(*User) error) (*User, error) {
+	return s.updateUserState(ctx, pool, u, true, change)
+}
+
+// updateUserState is updateUser; touch says whether the change is one the
+// user's UserLastModifiedDate shows (attributes, password, status) rather
+// than bookkeeping such as lockout counters and code attempts.
+func (s *Service) updateUserState(ctx context.Context, pool *Pool, u *User, touch bool, change func(*User) error) (*User, error) {
 	var out *User
 	err := s.store.UpdateUser(ctx, u.PoolID, u.Key, func(rec store.UserRecord) (store.UserRecord, error) {
 		cur, err := s.fromRecord(rec)
@@ -161,7 +168,9 @@ func (s *Service) updateUser(ctx context.Context, pool *Pool, u *User, change fu
 		if err := change(cur); err != nil {
 			return rec, err
 		}
-		cur.UpdatedAt = s.now()
+		if touch {
+			cur.UpdatedAt = s.now()
+		}
 		next, err := s.toRecord(pool, cur)
 		if err != nil {
 			return rec, err
