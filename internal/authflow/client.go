@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/incognito-idp/incognito/internal/secret"
-	"github.com/incognito-idp/incognito/internal/srp"
 	"github.com/incognito-idp/incognito/internal/userpool"
 )
 
@@ -92,22 +91,7 @@ func listAllows(c *userpool.Client, flow string) bool {
 // checkSecretHash verifies SECRET_HASH for a client with a secret, against
 // every current secret (two may be live during rotation), in constant time.
 func checkSecretHash(c *userpool.Client, username, given string) error {
-	if !c.HasSecret() {
-		return nil
-	}
-	if given == "" {
-		return errSecretMissing(c.ClientID)
-	}
-	ok := false
-	for _, sec := range c.Secrets {
-		if secret.Equal(srp.SecretHash(sec.Value, username, c.ClientID), given) {
-			ok = true
-		}
-	}
-	if !ok {
-		return errSecretWrong(c.ClientID)
-	}
-	return nil
+	return userpool.CheckSecretHash(c, username, given)
 }
 
 // checkClientSecret verifies a raw ClientSecret (GetTokensFromRefreshToken,
