@@ -75,7 +75,8 @@ func TestServeQuickstart(t *testing.T) {
 	for !strings.Contains(stdout.String(), "jwks.json") && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 	}
-	for _, want := range []string{"us-east-1_DemoPool1", "demoapp0web0client00000001", "--endpoint-url http://" + addr} {
+	for _, want := range []string{"us-east-1_DemoPool1", "demoapp0web0client00000001", "--endpoint-url http://" + addr,
+		"identity pool demo-app-identities", "us-east-1:d3a0c0de-0000-4000-8000-00000000d3a0"} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("banner lacks %q:\n%s", want, stdout.String())
 		}

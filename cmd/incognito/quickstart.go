@@ -19,12 +19,18 @@ func printQuickstart(w io.Writer, cfg config.Config, r *seed.Report) {
 			fmt.Fprintf(w, "    app client %-19s %s\n", c.Name, c.ID)
 		}
 	}
-	poolID, clientID := "<poolId>", "<clientId>"
+	for _, p := range r.IdentityPools {
+		fmt.Fprintf(w, "  identity pool %-20s %s\n", p.Name, p.ID)
+	}
+	poolID, clientID, identityPoolID := "<poolId>", "<clientId>", "<identityPoolId>"
 	if len(r.Pools) > 0 {
 		poolID = r.Pools[0].ID
 		if len(r.Pools[0].Clients) > 0 {
 			clientID = r.Pools[0].Clients[0].ID
 		}
+	}
+	if len(r.IdentityPools) > 0 {
+		identityPoolID = r.IdentityPools[0].ID
 	}
 	keys := "AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local"
 	if !cfg.DevMode() {
@@ -46,9 +52,11 @@ AWS SDK for JavaScript v3:
 aws-amplify v6:
   Amplify.configure({ Auth: { Cognito: {
       userPoolId: %q, userPoolClientId: %q,
-      userPoolEndpoint: %q } } })
+      userPoolEndpoint: %q,
+      identityPoolId: %q, identityPoolEndpoint: %q,
+      allowGuestAccess: true } } })
 
 JWKS: %s/%s/.well-known/jwks.json
 
-`, keys, cfg.Region, poolID, url, url, cfg.Region, url, poolID, clientID, url, url, poolID)
+`, keys, cfg.Region, poolID, url, url, cfg.Region, url, poolID, clientID, url, identityPoolID, url, url, poolID)
 }

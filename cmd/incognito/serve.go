@@ -31,6 +31,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	var report *seed.Report
 	if file != nil {
 		report, err = seed.Apply(ctx, a.Pools, file)
+		if err == nil {
+			err = seed.ApplyIdentityPools(ctx, a.Identity, file, report)
+		}
 		if err != nil {
 			return fmt.Errorf("applying %s: %w", cfg.ConfigFile, err)
 		}

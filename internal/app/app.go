@@ -13,13 +13,16 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/incognito-idp/incognito/internal/api/identity"
 	"github.com/incognito-idp/incognito/internal/api/idp"
 	"github.com/incognito-idp/incognito/internal/api/oauth"
 	"github.com/incognito-idp/incognito/internal/api/outbox"
 	"github.com/incognito-idp/incognito/internal/authflow"
 	"github.com/incognito-idp/incognito/internal/awsjson"
 	"github.com/incognito-idp/incognito/internal/config"
+	"github.com/incognito-idp/incognito/internal/identitypool"
 	"github.com/incognito-idp/incognito/internal/message"
+	"github.com/incognito-idp/incognito/internal/metrics"
 	"github.com/incognito-idp/incognito/internal/secret"
 	"github.com/incognito-idp/incognito/internal/sigv4"
 	"github.com/incognito-idp/incognito/internal/store"
@@ -30,11 +33,12 @@ import (
 
 // App is a running Incognito: its store, services and HTTP handler.
 type App struct {
-	Config  config.Config
-	Store   store.Store
-	Pools   *userpool.Service
-	Handler http.Handler
-	log     *slog.Logger
+	Config   config.Config
+	Store    store.Store
+	Pools    *userpool.Service
+	Identity *identitypool.Service // identity pools; the config-file seeder uses it
+	Handler  http.Handler
+	log      *slog.Logger
 }
 
 // New opens the store (running migrations) and builds every service.
@@ -82,9 +86,13 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error)
 		DecoyKey:  decoyKey(master),
 		Log:       log,
 	})
-	api := awsjson.NewServer(verifier, log, idp.New(pools, auth, log).Service())
+	ids := newIdentityParts(cfg, st, sealer, auth, log)
+	api := awsjson.NewServer(adminVerifier(cfg, verifier, ids.vendor), log, idp.New(pools, auth, log).Service(), identity.New(ids.pools, log).Service())
+	m := metrics.New()
+	api.SetObserver(m)
 
 	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", m.Handler())
 	mux.HandleFunc("GET /health", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
@@ -97,10 +105,11 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error)
 	})
 	(&oauth.WellKnown{Pools: pools, Keys: auth, PublicURL: cfg.PublicURL, Issuer: issuer}).Register(mux)
 	mux.Handle("GET "+outbox.Path, &outbox.Handler{Verifier: verifier, Messages: st, Log: log})
-	mux.Handle("POST /{$}", api)
+	(&oauth.IdentityWellKnown{Keys: ids.pools, Issuer: IdentityIssuer(cfg), PublicURL: cfg.PublicURL}).Register(mux)
+	mux.Handle("POST /{$}", postRoot(api, ids.sts))
 	mux.Handle("OPTIONS /{$}", api)
 
-	return &App{Config: cfg, Store: st, Pools: pools, Handler: mux, log: log}, nil
+	return &App{Config: cfg, Store: st, Pools: pools, Identity: ids.pools, Handler: mux, log: log}, nil
 }
 
 // OpenStore opens PostgreSQL when a database URL is set, else the embedded

@@ -95,7 +95,7 @@ func (v *Vendor) Issue(ctx context.Context, p Principal, d time.Duration) (Crede
 		p.RoleSessionName = "CognitoIdentityCredentials"
 	}
 	p.AssumedRoleArn = fmt.Sprintf("arn:aws:sts::%s:assumed-role/%s/%s", v.accountID, roleName(p.RoleArn), p.RoleSessionName)
-	p.AssumedRoleID = "AROA" + upperB32.EncodeToString(v.randomBytes(10))[:17] + ":" + p.RoleSessionName
+	p.AssumedRoleID = "AROA" + upperB32.EncodeToString(v.randomBytes(11))[:17] + ":" + p.RoleSessionName
 	data, err := json.Marshal(p)
 	if err != nil {
 		return Credentials{}, Principal{}, err

@@ -14,6 +14,8 @@ type Report struct {
 	// PoolIDs and ClientIDs are the IDs of the file's objects, in file
 	// order, for the start-up banner (generated IDs included).
 	Pools []AppliedPool
+	// IdentityPools are the file's identity pools (ApplyIdentityPools).
+	IdentityPools []AppliedIdentityPool
 }
 
 // AppliedPool is one pool of the file as it now exists.

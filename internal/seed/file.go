@@ -11,7 +11,8 @@ import (
 
 // File is the whole seed file.
 type File struct {
-	UserPools []Pool `yaml:"userPools"`
+	UserPools     []Pool         `yaml:"userPools"`
+	IdentityPools []IdentityPool `yaml:"identityPools"`
 }
 
 // Pool is one user pool with what lives in it. Settings not listed here
@@ -122,5 +123,6 @@ func (f *File) Validate() error {
 			}
 		}
 	}
+	errs = append(errs, f.validateIdentityPools()...)
 	return errors.Join(errs...)
 }

@@ -17,6 +17,10 @@
 //     GlobalSignOut, /oauth2/userInfo, identity-pool logins).
 //   - NewOpaque and HashOpaque: refresh tokens are random strings that only
 //     look like Cognito's JWE; only their SHA-256 is ever stored.
+//   - UseIdentity: keys of the identity pools' OpenID tokens, whose claims
+//     carry no token_use (Sign and Verify insist on its absence, so such a
+//     token can never pass for a user-pool token, nor the other way round).
+//     Cognito signs those with RS512; Incognito keeps RS256 for them too.
 //
 // Compatibility with aws-jwt-verify (awslabs/aws-jwt-verify) and other
 // Cognito-aware verifiers: every token header is exactly

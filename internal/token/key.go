@@ -15,19 +15,22 @@ import (
 )
 
 // Key uses. Cognito signs ID and access tokens with different keys, so a
-// pool's JWKS normally lists (at least) one of each.
+// pool's JWKS normally lists (at least) one of each. UseIdentity keys sign
+// the identity pools' OpenID tokens (GetOpenIdToken), which carry no
+// token_use claim at all; their key set is separate from any user pool's.
 const (
-	UseID     = "id"
-	UseAccess = "access"
+	UseID       = "id"
+	UseAccess   = "access"
+	UseIdentity = "identity"
 )
 
 // KeyBits is the RSA modulus size of generated keys, as Cognito's.
 const KeyBits = 2048
 
-// Key is one RSA signing key of a user pool.
+// Key is one RSA signing key of a user pool (or of the identity pools).
 type Key struct {
 	ID        string // kid; see KeyID
-	Use       string // UseID or UseAccess
+	Use       string // UseID, UseAccess or UseIdentity
 	Private   *rsa.PrivateKey
 	CreatedAt time.Time
 	RetiredAt *time.Time // nil while the key may sign
@@ -65,7 +68,7 @@ func KeyID(pub *rsa.PublicKey) (string, error) {
 	return base64.StdEncoding.EncodeToString(sum), nil
 }
 
-func validUse(use string) bool { return use == UseID || use == UseAccess }
+func validUse(use string) bool { return use == UseID || use == UseAccess || use == UseIdentity }
 
 // check reports why a key cannot be put in a KeySet.
 func (k Key) check() error {

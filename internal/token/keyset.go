@@ -31,10 +31,11 @@ func (k Key) Live(now time.Time) bool {
 type KeySet struct{ s *keySet }
 
 type keySet struct {
-	idSigner     *signingKey
-	accessSigner *signingKey
-	byKID        map[string]*verifyingKey
-	jwks         []byte
+	idSigner       *signingKey
+	accessSigner   *signingKey
+	identitySigner *signingKey
+	byKID          map[string]*verifyingKey
+	jwks           []byte
 }
 
 type signingKey struct {
@@ -88,10 +89,13 @@ func NewKeySet(keys []Key, now time.Time) (KeySet, error) {
 		if err != nil {
 			return KeySet{}, err
 		}
-		if k.Use == UseID {
+		switch k.Use {
+		case UseID:
 			s.idSigner = sk
-		} else {
+		case UseAccess:
 			s.accessSigner = sk
+		case UseIdentity:
+			s.identitySigner = sk
 		}
 	}
 	jwks, err := renderJWKS(live)
@@ -129,6 +133,8 @@ func (ks KeySet) signer(use string) *signingKey {
 		return ks.s.idSigner
 	case UseAccess:
 		return ks.s.accessSigner
+	case UseIdentity:
+		return ks.s.identitySigner
 	}
 	return nil
 }

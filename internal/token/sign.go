@@ -11,11 +11,14 @@ import (
 )
 
 // Sign mints a compact JWS (RFC 7515 §7.1) over claims with the pool's
-// active key for use (UseID or UseAccess). The header is exactly
-// {"kid":"<kid>","alg":"RS256"}, with no typ, as Cognito's.
+// active key for use (UseID, UseAccess or UseIdentity). The header is
+// exactly {"kid":"<kid>","alg":"RS256"}, with no typ, as Cognito's.
 //
 // claims must carry "token_use" equal to use, so that a token can never be
-// signed by the other use's key; IDClaims and AccessClaims set it.
+// signed by the other use's key; IDClaims and AccessClaims set it. Identity
+// pool OpenID tokens are the exception: Cognito's carry no token_use, so for
+// UseIdentity the claims must not have one (and a user-pool token can never
+// pass for an identity token, nor the other way round).
 //
 // The serialisation is assembled here rather than by go-jose because go-jose
 // orders header members alphabetically ("alg" first) and we want Cognito's
@@ -27,8 +30,8 @@ func (ks KeySet) Sign(use string, claims map[string]any) (string, error) {
 	if sk == nil {
 		return "", fmt.Errorf("%w: %q", ErrNoSigningKey, use)
 	}
-	if got, _ := claims["token_use"].(string); got != use {
-		return "", fmt.Errorf("token: claims token_use %q, signing for %q", got, use)
+	if err := checkUse(claims, use); err != nil {
+		return "", err
 	}
 	payload, err := encodeClaims(claims)
 	if err != nil {
@@ -59,4 +62,20 @@ func encodeClaims(claims map[string]any) ([]byte, error) {
 		return nil, fmt.Errorf("token: encoding claims: %w", err)
 	}
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// checkUse requires claims to carry token_use equal to use, or, for
+// UseIdentity, no token_use at all.
+func checkUse(claims map[string]any, use string) error {
+	got, present := claims["token_use"]
+	if use == UseIdentity {
+		if present {
+			return fmt.Errorf("%w: token_use %v on an identity-pool token", ErrWrongUse, got)
+		}
+		return nil
+	}
+	if s, _ := got.(string); s != use {
+		return fmt.Errorf("%w: token_use %v, key use %q", ErrWrongUse, got, use)
+	}
+	return nil
 }

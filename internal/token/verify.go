@@ -27,59 +27,67 @@ type Header struct {
 // Verify checks token against the pool's keys at now and returns its
 // claims. It accepts only what this package mints: a compact JWS with alg
 // RS256 whose kid names a live key of the set and whose signature verifies
-// with that key; token_use equal to that key's use; exp after now; nbf, if
-// present, not after now; iat, if present, not more than a few minutes
-// after now. Any key material in the token's header (jwk, jku, x5u, x5c) is
+// with that key; token_use equal to that key's use (absent for UseIdentity
+// keys); exp after now; nbf, if present, not after now; iat, if present,
+// not more than a few minutes after now. Any key material in the token's header (jwk, jku, x5u, x5c) is
 // ignored: keys come only from the KeySet.
 //
 // Claims are decoded with encoding/json, so numbers are float64. Callers
 // still check iss, client_id/aud and revocation (origin_jti) themselves, and
 // use VerifyUse where only one kind of token is acceptable.
 func (ks KeySet) Verify(token string, now time.Time) (map[string]any, error) {
+	claims, _, err := ks.verify(token, now)
+	return claims, err
+}
+
+// verify is Verify that also tells the use of the key that signed.
+func (ks KeySet) verify(token string, now time.Time) (map[string]any, string, error) {
 	jws, err := parse(token)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	kid := jws.Signatures[0].Header.KeyID
 	if kid == "" {
-		return nil, fmt.Errorf("%w: no kid in header", ErrMalformed)
+		return nil, "", fmt.Errorf("%w: no kid in header", ErrMalformed)
 	}
 	var vk *verifyingKey
 	if ks.s != nil {
 		vk = ks.s.byKID[kid]
 	}
 	if vk == nil {
-		return nil, fmt.Errorf("%w: unknown kid %q", ErrSignature, kid)
+		return nil, "", fmt.Errorf("%w: unknown kid %q", ErrSignature, kid)
 	}
 	if vk.retiredAt != nil && !now.Before(vk.retiredAt.Add(RetiredKeyTTL)) {
-		return nil, fmt.Errorf("%w: key %q retired", ErrSignature, kid)
+		return nil, "", fmt.Errorf("%w: key %q retired", ErrSignature, kid)
 	}
 	payload, err := jws.Verify(vk.pub)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrSignature, err)
+		return nil, "", fmt.Errorf("%w: %v", ErrSignature, err)
 	}
 	claims, err := decodeClaims(payload)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	if use, _ := claims["token_use"].(string); use != vk.use {
-		return nil, fmt.Errorf("%w: token_use %q signed by %s key", ErrWrongUse, use, vk.use)
+	if err := checkUse(claims, vk.use); err != nil {
+		return nil, "", err
 	}
 	if err := checkTimes(claims, now); err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return claims, nil
+	return claims, vk.use, nil
 }
 
 // VerifyUse is Verify for places that accept one kind of token only, such
-// as an AccessToken parameter (UseAccess) or an identity-pool login (UseID).
+// as an AccessToken parameter (UseAccess), an identity-pool login (UseID)
+// or an identity-pool OpenID token (UseIdentity): the key that signed must
+// be of that use, which Verify has already matched against token_use.
 func (ks KeySet) VerifyUse(token, use string, now time.Time) (map[string]any, error) {
-	claims, err := ks.Verify(token, now)
+	claims, keyUse, err := ks.verify(token, now)
 	if err != nil {
 		return nil, err
 	}
-	if got := claims["token_use"]; got != use {
-		return nil, fmt.Errorf("%w: got %v, want %q", ErrWrongUse, got, use)
+	if keyUse != use {
+		return nil, fmt.Errorf("%w: signed by a %s key, want %q", ErrWrongUse, keyUse, use)
 	}
 	return claims, nil
 }
