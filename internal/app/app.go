@@ -25,6 +25,7 @@ import (
 	"github.com/incognito-idp/incognito/internal/metrics"
 	"github.com/incognito-idp/incognito/internal/secret"
 	"github.com/incognito-idp/incognito/internal/sigv4"
+	"github.com/incognito-idp/incognito/internal/srp"
 	"github.com/incognito-idp/incognito/internal/store"
 	"github.com/incognito-idp/incognito/internal/store/postgres"
 	"github.com/incognito-idp/incognito/internal/store/sqlite"
@@ -88,6 +89,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error)
 	})
 	ids := newIdentityParts(cfg, st, sealer, auth, log)
 	api := awsjson.NewServer(adminVerifier(cfg, verifier, ids.vendor), log, idp.New(pools, auth, log).Service(), identity.New(ids.pools, log).Service())
+	go srp.Precompute() // the SRP fixed-base table, off the first sign-in's path
 	m := metrics.New()
 	api.SetObserver(m)
 

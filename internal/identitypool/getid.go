@@ -128,6 +128,11 @@ func (s *Service) authorize(ctx context.Context, identityID string, loginMap map
 		return nil, rec, nil, err
 	}
 	proven := false
+	// mergedGuest is a guest identity that signs in as a user who already
+	// has an identity: as Cognito does ("switching unauthenticated users
+	// to authenticated users"), the user's identity is the answer and the
+	// guest identity merges into it.
+	mergedGuest := ""
 	for _, l := range logins {
 		if l.IdentityID != "" {
 			if l.IdentityID != rec.ID || (wasUser && !contains(l.AMR, amrAuthenticated)) {
@@ -142,7 +147,11 @@ func (s *Service) authorize(ctx context.Context, identityID string, loginMap map
 		case err != nil:
 			return nil, rec, nil, err
 		case holder.ID != rec.ID:
-			return nil, rec, nil, errLoginsDontMatch()
+			if wasUser || mergedGuest != "" || proven {
+				return nil, rec, nil, errLoginsDontMatch()
+			}
+			mergedGuest, rec, proven = rec.ID, holder, true
+			wasUser = readIdentityData(holder).Authenticated
 		default:
 			proven = true
 		}
@@ -160,6 +169,11 @@ func (s *Service) authorize(ctx context.Context, identityID string, loginMap map
 	}
 	if err != nil {
 		return nil, rec, nil, err
+	}
+	if mergedGuest != "" {
+		if err := s.store.DeleteIdentity(ctx, mergedGuest); err != nil && !errors.Is(err, store.ErrNotFound) {
+			return nil, rec, nil, err
+		}
 	}
 	return pool, rec, logins, nil
 }

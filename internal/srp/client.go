@@ -73,7 +73,7 @@ func (c *Client) sessionKey(poolName, userID, password, saltHex, srpBHex string)
 	}
 	x := computeX(poolName, userID, password, salt)
 
-	base := new(big.Int).Exp(grp.g, x, grp.N)
+	base := expG(x)
 	base.Mul(base, grp.k)
 	base.Sub(B, base)
 	base.Mod(base, grp.N) // Euclidean: non-negative

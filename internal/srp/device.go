@@ -34,7 +34,7 @@ func NewDeviceSecret(rand io.Reader, deviceGroupKey, deviceKey string) (DeviceSe
 	password := base64.StdEncoding.EncodeToString(buf[:devicePasswordLen])
 	salt := new(big.Int).SetBytes(buf[devicePasswordLen:])
 	x := computeX(deviceGroupKey, deviceKey, password, salt)
-	v := new(big.Int).Exp(grp.g, x, grp.N)
+	v := expG(x)
 	return DeviceSecret{
 		Password:         password,
 		PasswordVerifier: base64.StdEncoding.EncodeToString(padBytes(v)),

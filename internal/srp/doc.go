@@ -31,5 +31,6 @@
 //
 // The package is a leaf: it imports only the standard library and no other
 // Incognito package. Randomness is injected as an io.Reader; the package keeps
-// no mutable state.
+// no mutable state: its one package-level cache, the fixed-base table for g^e
+// (gtable.go), is built once on first use and only read afterwards.
 package srp

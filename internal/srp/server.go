@@ -27,29 +27,28 @@ func NewServerState(rand io.Reader, verifier []byte) (ServerState, error) {
 	if !ok {
 		return ServerState{}, ErrInvalidVerifier
 	}
+	// k·v reduced once, so that g^b + k·v < 2N needs at most one subtraction.
 	kv := new(big.Int).Mul(grp.k, v)
-	b := new(big.Int)
-	B := new(big.Int)
-	buf := make([]byte, privateBLen)
+	kv.Mod(kv, grp.N)
+	var b [privateBLen]byte
 	for tries := 0; tries < 8; tries++ {
-		if _, err := io.ReadFull(rand, buf); err != nil {
+		if _, err := io.ReadFull(rand, b[:]); err != nil {
 			return ServerState{}, ErrRandom
 		}
-		b.SetBytes(buf)
-		if b.Sign() == 0 {
+		if b == [privateBLen]byte{} {
 			continue // B would be k*v and give v away
 		}
-		// TODO(perf): g is fixed, so g^b could use a precomputed table of
-		// g^(2^i) (or a comb) instead of a full square-and-multiply.
-		B.Exp(grp.g, b, grp.N)
+		B := fixedBase().exp(&b) // g^b mod N, see gtable.go
 		B.Add(B, kv)
-		B.Mod(B, grp.N)
+		if B.Cmp(grp.N) >= 0 {
+			B.Sub(B, grp.N)
+		}
 		if B.Sign() == 0 {
 			continue
 		}
 		return ServerState{
 			B:        B.FillBytes(make([]byte, nLen)),
-			PrivateB: b.FillBytes(make([]byte, privateBLen)),
+			PrivateB: append([]byte(nil), b[:]...),
 		}, nil
 	}
 	return ServerState{}, ErrRandom

@@ -60,7 +60,7 @@ func CheckPassword(poolName, userID, password string, salt, verifier []byte) boo
 // verifierFor is g^x mod N as nLen big-endian bytes.
 func verifierFor(poolName, userID, password string, salt []byte) []byte {
 	x := computeX(poolName, userID, password, new(big.Int).SetBytes(salt))
-	return new(big.Int).Exp(grp.g, x, grp.N).FillBytes(make([]byte, nLen))
+	return expG(x).FillBytes(make([]byte, nLen))
 }
 
 // computeX is x = H(padHex(salt) || H(poolName || userID || ":" || password)),

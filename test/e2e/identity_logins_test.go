@@ -455,3 +455,40 @@ func getJSON(t *testing.T, url string) map[string]any {
 	}
 	return out
 }
+
+// TestGuestSignsInAsExistingUser: a guest identity presented with the
+// login of a user who already has an identity answers with the user's
+// identity, and the guest identity merges into it (amplify sends exactly
+// this when a guest signs in on a device that kept its guest identity).
+func TestGuestSignsInAsExistingUser(t *testing.T) {
+	forEachStore(t, func(t *testing.T, env *Env) {
+		x := identities(env)
+		up := newUserPoolSide(t, env, nil)
+		poolID := x.newIdentityPool(t, func(in *ci.CreateIdentityPoolInput) {
+			in.CognitoIdentityProviders = []citypes.CognitoIdentityProvider{up.trust(false)}
+		})
+		x.setRoles(t, poolID, nil)
+		ada := up.user(t, "ada")
+		adaID := x.mustGetID(t, poolID, map[string]string{up.Provider: ada})
+		guest := x.mustGetID(t, poolID, nil)
+		if guest == adaID {
+			t.Fatal("the guest got the user's identity")
+		}
+		out, err := x.creds(guest, map[string]string{up.IssuerKey: ada})
+		if err != nil {
+			t.Fatalf("GetCredentialsForIdentity(guest, ada's login): %v", err)
+		}
+		if got := aws.ToString(out.IdentityId); got != adaID {
+			t.Fatalf("answered identity %s, want ada's %s", got, adaID)
+		}
+		if arn := x.callerArn(t, out.Credentials); arn != assumedRole(roleAuth) {
+			t.Errorf("caller %s, want %s", arn, assumedRole(roleAuth))
+		}
+		_, err = x.CI.DescribeIdentity(env.Ctx, &ci.DescribeIdentityInput{IdentityId: aws.String(guest)})
+		wantAPIError(t, err, "ResourceNotFoundException", "")
+		// A user's identity never switches to another user's.
+		bob := up.user(t, "bob")
+		_, err = x.creds(adaID, map[string]string{up.Provider: bob})
+		wantAPIError(t, err, "NotAuthorizedException", msgLoginsDontMatch)
+	})
+}

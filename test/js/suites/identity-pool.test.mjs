@@ -73,13 +73,6 @@ async function signOutQuietly() {
 	}
 }
 
-// Known gap, kept visible as a todo test until the server does it:
-// GetCredentialsForIdentity with a guest identity and the login of a user
-// who already has another identity answers NotAuthorizedException "Logins
-// don't match" instead of switching to the user's identity as Cognito does.
-const GUEST_TO_EXISTING_USER =
-	"Incognito refuses a guest identity presented with an existing user's login (Cognito answers the user's identity)";
-
 /** The credentials part of amplify's or the credential provider's answer, for signing. */
 const keysOf = c => ({ accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken });
 
@@ -271,7 +264,7 @@ await eachStore('identity pools and STS', ctx => {
 			await signOut();
 		});
 
-		it('a guest who signs in as an existing user gets that user\'s identity', { todo: GUEST_TO_EXISTING_USER }, async () => {
+		it('a guest who signs in as an existing user gets that user\'s identity', async () => {
 			const guest = await fetchAuthSession();
 			assert.match(guest.identityId, IDENTITY_ID);
 			assert.notEqual(guest.identityId, aliceSession.identityId);
