@@ -1,0 +1,214 @@
+package loadgen
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+)
+
+// APIError is an error answer of the endpoint, or a failure to get one.
+// Type is the Cognito error name (the "__type" without its namespace),
+// or one of the generator's own kinds below.
+type APIError struct {
+	Type    string
+	Message string
+	Status  int // HTTP status; 0 when no answer came
+}
+
+func (e *APIError) Error() string {
+	if e.Status == 0 {
+		return e.Type + ": " + e.Message
+	}
+	return fmt.Sprintf("%s (HTTP %d): %s", e.Type, e.Status, e.Message)
+}
+
+// Error kinds that are not Cognito's own.
+const (
+	ErrTransport   = "TransportError"   // no HTTP answer: connection refused, reset, ...
+	ErrTimeout     = "Timeout"          // no answer within Options.Timeout
+	ErrBadResponse = "BadResponse"      // a success answer the scenario cannot use
+	ErrHTTP        = "HTTPError"        // an error status without a Cognito error body
+	ErrClientMaths = "ClientSRPFailure" // srp.Client refused the server's values
+)
+
+// errorType returns the Type of an *APIError, or the error's text.
+func errorType(err error) string {
+	var e *APIError
+	if errors.As(err, &e) {
+		return e.Type
+	}
+	return err.Error()
+}
+
+// badResponse is the error of a success answer that lacks what the flow
+// needs.
+func badResponse(format string, args ...any) error {
+	return &APIError{Type: ErrBadResponse, Message: fmt.Sprintf(format, args...), Status: http.StatusOK}
+}
+
+// Client sends AWS JSON 1.1 requests to one endpoint.
+type Client struct {
+	endpoint string
+	region   string
+	creds    aws.Credentials
+	signer   *v4.Signer
+	http     *http.Client
+	timeout  time.Duration
+}
+
+// NewClient builds a client for endpoint. conns bounds the idle
+// keep-alive connections kept (the concurrency, so each worker keeps its
+// own). Redirects are never followed: every request goes to endpoint.
+func NewClient(endpoint, region, accessKey, secretKey string, conns int, timeout time.Duration) (*Client, error) {
+	u, err := url.Parse(endpoint)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("endpoint %q is not an http(s) URL", endpoint)
+	}
+	transport := &http.Transport{
+		Proxy:               nil, // straight to the endpoint, whatever HTTP_PROXY says
+		DialContext:         (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		MaxIdleConns:        conns + 16,
+		MaxIdleConnsPerHost: conns + 16,
+		IdleConnTimeout:     90 * time.Second,
+		DisableCompression:  true,
+	}
+	return &Client{
+		endpoint: strings.TrimRight(endpoint, "/") + "/",
+		region:   region,
+		creds:    aws.Credentials{AccessKeyID: accessKey, SecretAccessKey: secretKey, Source: "incognito-load"},
+		signer:   v4.NewSigner(),
+		timeout:  timeout,
+		http: &http.Client{
+			Transport: transport,
+			CheckRedirect: func(*http.Request, []*http.Request) error {
+				return http.ErrUseLastResponse
+			},
+		},
+	}, nil
+}
+
+// Close drops the idle connections.
+func (c *Client) Close() { c.http.CloseIdleConnections() }
+
+// call is one request: target is the full X-Amz-Target, signing the SigV4
+// service name ("" sends it unsigned). out, when not nil, receives the
+// decoded answer.
+func (c *Client) call(ctx context.Context, target, signing string, in, out any) error {
+	body, err := json.Marshal(in)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	req, err := c.newRequest(ctx, target, signing, body)
+	if err != nil {
+		return err
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil {
+			return &APIError{Type: ErrTimeout, Message: err.Error()}
+		}
+		return &APIError{Type: ErrTransport, Message: err.Error()}
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, 8<<20))
+	if err != nil {
+		return &APIError{Type: ErrTransport, Message: "reading the answer: " + err.Error(), Status: resp.StatusCode}
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return decodeError(resp.StatusCode, resp.Header, data)
+	}
+	if out == nil {
+		return nil
+	}
+	if err := json.Unmarshal(data, out); err != nil {
+		return badResponse("%s: undecodable answer: %v", target, err)
+	}
+	return nil
+}
+
+// newRequest builds the POST, signed when signing is set.
+func (c *Client) newRequest(ctx context.Context, target, signing string, body []byte) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.endpoint, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/x-amz-json-1.1")
+	req.Header.Set("X-Amz-Target", target)
+	req.Header.Set("User-Agent", "incognito-load")
+	if signing == "" {
+		return req, nil
+	}
+	sum := sha256.Sum256(body)
+	err = c.signer.SignHTTP(ctx, c.creds, req, hex.EncodeToString(sum[:]), signing, c.region, time.Now())
+	return req, err
+}
+
+// decodeError reads Cognito's {"__type": ..., "message": ...} error body
+// (or the X-Amzn-ErrorType header), dropping the namespace and any
+// ":"-suffix from the type as the AWS SDKs do.
+func decodeError(status int, h http.Header, data []byte) error {
+	var body struct {
+		Type     string `json:"__type"`
+		Code     string `json:"code"`
+		Message  string `json:"message"`
+		MessageU string `json:"Message"`
+	}
+	_ = json.Unmarshal(data, &body)
+	typ := h.Get("X-Amzn-ErrorType")
+	if typ == "" {
+		typ = body.Type
+	}
+	if typ == "" {
+		typ = body.Code
+	}
+	msg := body.Message
+	if msg == "" {
+		msg = body.MessageU
+	}
+	if typ == "" {
+		typ = ErrHTTP
+		if msg == "" {
+			msg = strings.TrimSpace(string(data[:min(len(data), 200)]))
+		}
+	}
+	if i := strings.IndexByte(typ, ':'); i >= 0 {
+		typ = typ[:i]
+	}
+	if i := strings.LastIndexByte(typ, '#'); i >= 0 {
+		typ = typ[i+1:]
+	}
+	return &APIError{Type: typ, Message: msg, Status: status}
+}
+
+// IDP calls a cognito-idp operation; signed ones carry the admin keys.
+func (c *Client) IDP(ctx context.Context, op string, signed bool, in, out any) error {
+	signing := ""
+	if signed {
+		signing = idpSigning
+	}
+	return c.call(ctx, idpTarget+op, signing, in, out)
+}
+
+// Identity calls a cognito-identity operation.
+func (c *Client) Identity(ctx context.Context, op string, signed bool, in, out any) error {
+	signing := ""
+	if signed {
+		signing = identitySign
+	}
+	return c.call(ctx, identityTarget+op, signing, in, out)
+}
