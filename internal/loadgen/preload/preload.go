@@ -22,8 +22,9 @@ import (
 
 // Store is a loadgen.Preloader writing into an Incognito store.
 type Store struct {
-	// DSN is "sqlite:<data directory>" (the server's --data) or a
-	// postgres:// URL (the server's --database-url).
+	// DSN is "sqlite:<data directory>" (the server's --data; naming its
+	// incognito.db file works too) or a postgres:// URL (the server's
+	// --database-url).
 	DSN string
 	// MasterKey is the server's INCOGNITO_MASTER_KEY, when it has one;
 	// otherwise the key file master.key of DataDir (or of the SQLite data
@@ -56,6 +57,9 @@ func (s *Store) config() (config.Config, error) {
 	switch {
 	case strings.HasPrefix(s.DSN, "sqlite:"):
 		dir := strings.TrimPrefix(s.DSN, "sqlite:")
+		if filepath.Base(dir) == "incognito.db" {
+			dir = filepath.Dir(dir) // the database file named instead of its directory
+		}
 		if dir == "" {
 			return cfg, errors.New("sqlite: needs the server's data directory, e.g. sqlite:./incognito-data")
 		}

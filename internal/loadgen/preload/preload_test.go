@@ -2,6 +2,7 @@ package preload
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"log/slog"
@@ -13,18 +14,39 @@ import (
 
 	"github.com/incognito-idp/incognito/internal/app"
 	"github.com/incognito-idp/incognito/internal/config"
+	"github.com/incognito-idp/incognito/internal/secret"
+	"github.com/incognito-idp/incognito/internal/store/postgres/pgtest"
 	"github.com/incognito-idp/incognito/internal/userpool"
 )
 
 const password = "Load-Test-Pass-1!"
 
-// server opens a fresh SQLite data directory as the server would and
-// creates a pool in it.
-func server(t *testing.T, caseSensitive bool) (*app.App, string, string) {
+// backend is a store the way a server is configured for it, and the
+// pre-loader pointed at the same store.
+type backend struct {
+	name  string
+	setup func(t *testing.T) (config.Config, *Store)
+}
+
+var backends = []backend{
+	{"sqlite", func(t *testing.T) (config.Config, *Store) {
+		cfg := config.Defaults()
+		cfg.DataDir = t.TempDir()
+		// Naming the database file works as well as its directory.
+		return cfg, &Store{DSN: "sqlite:" + cfg.DataDir + "/incognito.db", Workers: 3}
+	}},
+	{"postgres", func(t *testing.T) (config.Config, *Store) {
+		cfg := config.Defaults()
+		cfg.DataDir = t.TempDir()
+		cfg.DatabaseURL = pgtest.URL(t)
+		cfg.MasterKey = base64.StdEncoding.EncodeToString(secret.NewKey())
+		return cfg, &Store{DSN: cfg.DatabaseURL, MasterKey: cfg.MasterKey, Workers: 3}
+	}},
+}
+
+// server opens the store as the server would and creates a pool in it.
+func server(t *testing.T, cfg config.Config, caseSensitive bool) (*app.App, string) {
 	t.Helper()
-	dir := t.TempDir()
-	cfg := config.Defaults()
-	cfg.DataDir = dir
 	a, err := app.New(context.Background(), cfg, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
@@ -36,7 +58,7 @@ func server(t *testing.T, caseSensitive bool) (*app.App, string, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return a, dir, pool.ID
+	return a, pool.ID
 }
 
 func names(prefix string) func(int) string {
@@ -46,56 +68,62 @@ func names(prefix string) func(int) string {
 // TestRowsMatchTheService compares a user written straight into the store
 // with one the userpool service wrote, and signs both in.
 func TestRowsMatchTheService(t *testing.T) {
-	for _, caseSensitive := range []bool{false, true} {
-		t.Run(fmt.Sprintf("case-sensitive=%v", caseSensitive), func(t *testing.T) {
-			ctx := context.Background()
-			a, dir, poolID := server(t, caseSensitive)
-			name := names("Load-User-")
-			s := &Store{DSN: "sqlite:" + dir, Workers: 3}
-			created, err := s.Preload(ctx, poolID, 0, 6, name, password)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if created != 6 {
-				t.Errorf("created %d users, want 6", created)
-			}
-			pool, err := a.Pools.GetPool(ctx, poolID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			// User 0 went through the service, the others straight in.
-			ref := row(t, a, pool, name(0))
-			for i := 1; i < 6; i++ {
-				got := row(t, a, pool, name(i))
-				compare(t, ref, got)
-				if !a.Pools.CheckPassword(got, password) || a.Pools.CheckPassword(got, password+"x") {
-					t.Errorf("%s: the stored verifier does not check the password", got.Username)
-				}
-			}
-			wantKey := strings.ToLower(name(3))
-			if caseSensitive {
-				wantKey = name(3)
-			}
-			if u := row(t, a, pool, name(3)); u.Key != wantKey || u.Username != name(3) {
-				t.Errorf("key %q, username %q; want %q, %q", u.Key, u.Username, wantKey, name(3))
-			}
-			if n, err := a.Store.CountUsers(ctx, poolID); err != nil || n != 6 {
-				t.Errorf("CountUsers = %d, %v", n, err)
-			}
+	for _, b := range backends {
+		for _, caseSensitive := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/case-sensitive=%v", b.name, caseSensitive), func(t *testing.T) {
+				rowsMatch(t, b, caseSensitive)
+			})
+		}
+	}
+}
 
-			// Again over the same and further users: only the new ones
-			// are created, the old ones keep working.
-			created, err = s.Preload(ctx, poolID, 4, 4, name, password)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if created != 2 {
-				t.Errorf("second pre-load created %d users, want 2", created)
-			}
-			if u := row(t, a, pool, name(5)); !a.Pools.CheckPassword(u, password) {
-				t.Error("an existing user's password no longer checks")
-			}
-		})
+func rowsMatch(t *testing.T, b backend, caseSensitive bool) {
+	ctx := context.Background()
+	cfg, s := b.setup(t)
+	a, poolID := server(t, cfg, caseSensitive)
+	name := names("Load-User-")
+	created, err := s.Preload(ctx, poolID, 0, 6, name, password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created != 6 {
+		t.Errorf("created %d users, want 6", created)
+	}
+	pool, err := a.Pools.GetPool(ctx, poolID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// User 0 went through the service, the others straight in.
+	ref := row(t, a, pool, name(0))
+	for i := 1; i < 6; i++ {
+		got := row(t, a, pool, name(i))
+		compare(t, ref, got)
+		if !a.Pools.CheckPassword(got, password) || a.Pools.CheckPassword(got, password+"x") {
+			t.Errorf("%s: the stored verifier does not check the password", got.Username)
+		}
+	}
+	wantKey := strings.ToLower(name(3))
+	if caseSensitive {
+		wantKey = name(3)
+	}
+	if u := row(t, a, pool, name(3)); u.Key != wantKey || u.Username != name(3) {
+		t.Errorf("key %q, username %q; want %q, %q", u.Key, u.Username, wantKey, name(3))
+	}
+	if n, err := a.Store.CountUsers(ctx, poolID); err != nil || n != 6 {
+		t.Errorf("CountUsers = %d, %v", n, err)
+	}
+
+	// Again over the same and further users: only the new ones are
+	// created, the old ones keep working.
+	created, err = s.Preload(ctx, poolID, 4, 4, name, password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created != 2 {
+		t.Errorf("second pre-load created %d users, want 2", created)
+	}
+	if u := row(t, a, pool, name(5)); !a.Pools.CheckPassword(u, password) {
+		t.Error("an existing user's password no longer checks")
 	}
 }
 
@@ -145,7 +173,9 @@ func keys(m map[string]string) []string {
 }
 
 func TestPreloadRefuses(t *testing.T) {
-	_, dir, poolID := server(t, false)
+	cfg, _ := backends[0].setup(t)
+	_, poolID := server(t, cfg, false)
+	dir := cfg.DataDir
 	tests := []struct {
 		name     string
 		store    Store
