@@ -43,7 +43,6 @@ func errSecretMissing(clientID string) error {
 	return userpool.Errorf(userpool.NotAuthorized, "Client %s is configured for secret but secret was not received", clientID)
 }
 
-
 // errFlowDisabled is the answer for a flow the client's ExplicitAuthFlows
 // do not allow, worded per flow as Cognito words it.
 func errFlowDisabled(flow string) error {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/incognito-idp/incognito/internal/store"
@@ -39,6 +40,17 @@ func (s *Service) KeySet(ctx context.Context, poolID string, refresh bool) (toke
 	if ok && refresh && now.Sub(cached.loadedAt) < keyReloadInterval {
 		return cached.set, nil
 	}
+	// One load per pool at a time: concurrent first sign-ins to a new
+	// pool must not each mint a key pair of their own.
+	lock := s.poolLoadLock(poolID)
+	lock.Lock()
+	defer lock.Unlock()
+	s.keysMu.Lock()
+	latest, ok := s.keys[poolID]
+	s.keysMu.Unlock()
+	if ok && latest != cached && now.Sub(latest.loadedAt) < keyReloadInterval {
+		return latest.set, nil // loaded by the caller we waited for
+	}
 	set, err := s.loadKeys(ctx, poolID, now)
 	if err != nil {
 		return token.KeySet{}, err
@@ -47,6 +59,21 @@ func (s *Service) KeySet(ctx context.Context, poolID string, refresh bool) (toke
 	s.keys[poolID] = &poolKeys{set: set, loadedAt: now}
 	s.keysMu.Unlock()
 	return set, nil
+}
+
+// poolLoadLock is the mutex serialising key loads of one pool.
+func (s *Service) poolLoadLock(poolID string) *sync.Mutex {
+	s.keysMu.Lock()
+	defer s.keysMu.Unlock()
+	if s.keyLoads == nil {
+		s.keyLoads = map[string]*sync.Mutex{}
+	}
+	m, ok := s.keyLoads[poolID]
+	if !ok {
+		m = &sync.Mutex{}
+		s.keyLoads[poolID] = m
+	}
+	return m
 }
 
 func (s *Service) loadKeys(ctx context.Context, poolID string, now time.Time) (token.KeySet, error) {
@@ -64,15 +91,26 @@ func (s *Service) loadKeys(ctx context.Context, poolID string, now time.Time) (t
 			have[k.Use] = true
 		}
 	}
+	created := false
 	for _, use := range []string{token.UseID, token.UseAccess} {
 		if have[use] {
 			continue
 		}
-		k, err := s.createKey(ctx, poolID, use, now)
-		if err != nil {
+		if _, err := s.createKey(ctx, poolID, use, now); err != nil {
 			return token.KeySet{}, err
 		}
-		keys = append(keys, k)
+		created = true
+	}
+	if created {
+		// Read back what is stored: another replica may have created keys
+		// for this pool at the same moment, and every replica must sign
+		// with, and publish, the same set.
+		if records, err = s.store.ListKeys(ctx, poolID); err != nil {
+			return token.KeySet{}, err
+		}
+		if keys, err = s.openKeys(records); err != nil {
+			return token.KeySet{}, err
+		}
 	}
 	return token.NewKeySet(keys, now)
 }

@@ -47,8 +47,9 @@ type Service struct {
 	rand      io.Reader
 	log       *slog.Logger
 
-	keysMu sync.Mutex
-	keys   map[string]*poolKeys
+	keysMu   sync.Mutex
+	keys     map[string]*poolKeys
+	keyLoads map[string]*sync.Mutex
 }
 
 // New builds a Service.
