@@ -21,6 +21,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -103,7 +104,8 @@ func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (lo
 	}
 	scenarios := strings.Join(o.Scenarios, ",")
 	var preloadStore string
-	fs.StringVar(&o.Endpoint, "endpoint", o.Endpoint, "the Cognito-compatible endpoint to load (loopback only unless -allow-remote)")
+	fs.StringVar(&o.Endpoint, "endpoint", o.Endpoint, "the Cognito-compatible endpoint to load (loopback only unless -allow-remote); "+
+		"several comma-separated replicas of one server take requests in turn")
 	fs.BoolVar(&o.AllowRemote, "allow-remote", false, "allow an endpoint that is not a loopback address")
 	fs.StringVar(&o.Region, "region", o.Region, "region for SigV4 and the identity-pool provider name")
 	fs.StringVar(&o.AccessKey, "access-key", o.AccessKey, "access key ID that signs administrator calls")
@@ -129,7 +131,8 @@ func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (lo
 	fs.IntVar(&o.Sessions, "sessions", o.Sessions, "signed-in users the refresh, getuser and identity scenarios cycle through")
 	fs.IntVar(&o.SRPABits, "srp-a-bits", o.SRPABits, "bits of the SRP client's secret a: 256 is cheapest for the generator, 1024 is what amplify draws")
 	fs.BoolVar(&o.Keep, "keep", false, "keep the user and identity pools created for the run")
-	fs.IntVar(&o.ServerPID, "server-pid", 0, "process ID of a local server, to report its CPU time from /proc")
+	var serverPIDs string
+	fs.StringVar(&serverPIDs, "server-pid", "", "process ID of a local server, to report its CPU time from /proc (comma-separated for replicas: their sum)")
 	fs.BoolVar(&f.floor, "floor", false, "measure the crypto floor in-process first and report each scenario as a ratio of it")
 	fs.DurationVar(&f.floorTime, "floor-time", time.Second, "time per crypto floor benchmark")
 	fs.BoolVar(&f.json, "json", false, "print the report as JSON")
@@ -141,6 +144,16 @@ func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (lo
 		return o, f, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	o.Scenarios = strings.Split(scenarios, ",")
+	for _, p := range strings.Split(serverPIDs, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		pid, err := strconv.Atoi(p)
+		if err != nil || pid <= 0 {
+			return o, f, fmt.Errorf("-server-pid %q: want process IDs", serverPIDs)
+		}
+		o.ServerPIDs = append(o.ServerPIDs, pid)
+	}
 	if preloadStore != "" {
 		p := &preload.Store{DSN: preloadStore, MasterKey: getenv("INCOGNITO_MASTER_KEY"),
 			DataDir: getenv("INCOGNITO_DATA"), Workers: o.PreloadConcurrency}

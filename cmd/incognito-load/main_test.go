@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +23,7 @@ func TestParseFlags(t *testing.T) {
 	}
 	if o.Endpoint != "http://127.0.0.1:9339" || strings.Join(o.Scenarios, ",") != "srp,refresh" || o.Rate != 125 ||
 		o.Concurrency != 0 || o.Duration != 30*time.Second || o.Users != 10000 || o.PoolID != "us-east-1_P" ||
-		o.ClientID != "c" || o.SRPABits != 1024 || o.ServerPID != 42 {
+		o.ClientID != "c" || o.SRPABits != 1024 || !slices.Equal(o.ServerPIDs, []int{42}) {
 		t.Errorf("options %+v", o)
 	}
 	if !f.floor || f.floorTime != 2*time.Second || !f.json {
@@ -34,6 +35,14 @@ func TestParseFlags(t *testing.T) {
 	}
 	if _, _, err := parseFlags([]string{"extra"}, func(string) string { return "" }, io.Discard); err == nil {
 		t.Error("a stray argument was accepted")
+	}
+	o, _, err = parseFlags([]string{"-endpoint", "http://127.0.0.1:9339,http://127.0.0.1:9340", "-server-pid", "41, 42"},
+		func(string) string { return "" }, io.Discard)
+	if err != nil || !slices.Equal(o.ServerPIDs, []int{41, 42}) || o.Endpoint != "http://127.0.0.1:9339,http://127.0.0.1:9340" {
+		t.Errorf("replicas: %v, pids %v, endpoint %q", err, o.ServerPIDs, o.Endpoint)
+	}
+	if _, _, err := parseFlags([]string{"-server-pid", "41,x"}, func(string) string { return "" }, io.Discard); err == nil {
+		t.Error("a bad process ID was accepted")
 	}
 }
 

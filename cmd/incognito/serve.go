@@ -39,6 +39,18 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		}
 		log.Info("config file applied", "file", cfg.ConfigFile, "created", report.Created, "unchanged", report.Unchanged)
 	}
+	if cfg.DebugAddr != "" {
+		ln, err := net.Listen("tcp", cfg.DebugAddr)
+		if err != nil {
+			return fmt.Errorf("--debug-addr: %w", err)
+		}
+		go func() {
+			if err := app.ServeDebug(ctx, ln); err != nil {
+				log.Error("profiling listener stopped", "err", err)
+			}
+		}()
+		log.Info("serving pprof profiles", "url", "http://"+ln.Addr().String()+"/debug/pprof/")
+	}
 	if cfg.DevMode() {
 		log.Warn("no admin keys configured: IAM-signed operations accept any well-formed signature; listening on loopback only",
 			"addr", cfg.Addr)

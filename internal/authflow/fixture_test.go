@@ -5,14 +5,12 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"errors"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/incognito-idp/incognito/internal/secret"
 	"github.com/incognito-idp/incognito/internal/srp"
-	"github.com/incognito-idp/incognito/internal/store/sqlite"
+	"github.com/incognito-idp/incognito/internal/testenv"
 	"github.com/incognito-idp/incognito/internal/userpool"
 )
 
@@ -56,15 +54,7 @@ const (
 func newFixture(t testing.TB, tweak func(*userpool.ClientSettings)) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "incognito.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	sealer, err := secret.New(secret.NewKey())
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, sealer := testenv.SQLite(t), testenv.Sealer(t)
 	clk := &clock{t: time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)}
 	pools := userpool.New(userpool.Options{Store: st, Sealer: sealer.Derive("user-secrets"), Region: "us-east-1",
 		AccountID: "123456789012", Now: clk.Now})

@@ -30,6 +30,9 @@ type Config struct {
 	ConfigFile           string // YAML seed applied at start
 	MasterKey            string // base64 32 bytes; default: key file in DataDir
 	LogFormat            string // text | json
+	// DebugAddr, when set, is a loopback address serving Go's
+	// net/http/pprof profiles on a listener of their own.
+	DebugAddr string
 }
 
 // Defaults returns the configuration with every default filled in.
@@ -60,6 +63,7 @@ var envNames = map[string]string{
 	"sms-webhook-url":         "INCOGNITO_SMS_WEBHOOK_URL",
 	"config":                  "INCOGNITO_CONFIG",
 	"log-format":              "INCOGNITO_LOG_FORMAT",
+	"debug-addr":              "INCOGNITO_DEBUG_ADDR",
 }
 
 // Parse reads flags from args on top of environment variables on top of
@@ -88,6 +92,7 @@ func Parse(name string, args []string, getenv func(string) string) (Config, erro
 	str(&c.SMSWebhookURL, "sms-webhook-url", `http(s) URL that receives a JSON POST {"to","message","poolId","kind"} for every SMS`)
 	str(&c.ConfigFile, "config", "YAML file of pools, clients, groups, users and identity pools to apply at start")
 	str(&c.LogFormat, "log-format", "text or json")
+	str(&c.DebugAddr, "debug-addr", "loopback address serving pprof profiles at /debug/pprof/ (off when empty)")
 	c.MasterKey = getenv("INCOGNITO_MASTER_KEY")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -143,6 +148,9 @@ func (c Config) Validate() error {
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, fmt.Errorf("--log-format %q must be text or json", c.LogFormat))
+	}
+	if c.DebugAddr != "" && !IsLoopback(c.DebugAddr) {
+		errs = append(errs, fmt.Errorf("refusing to serve profiles on %s: --debug-addr must be a loopback address", c.DebugAddr))
 	}
 	if c.DevMode() && !IsLoopback(c.Addr) {
 		errs = append(errs, fmt.Errorf("refusing to listen on %s without admin keys: set --admin-access-key-id and --admin-secret-access-key, or listen on a loopback address", c.Addr))

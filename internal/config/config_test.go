@@ -43,6 +43,27 @@ func TestParse(t *testing.T) {
 				}
 			}},
 		{name: "no keys refuses a public address", args: []string{"--addr", "0.0.0.0:9229"}, wantErr: "refusing to listen on 0.0.0.0:9229 without admin keys"},
+		{name: "debug address on loopback", args: []string{"--debug-addr", "127.0.0.1:6060"},
+			check: func(t *testing.T, c Config) {
+				if c.DebugAddr != "127.0.0.1:6060" {
+					t.Fatalf("debug addr %q", c.DebugAddr)
+				}
+			}},
+		{name: "debug address from the environment", env: map[string]string{"INCOGNITO_DEBUG_ADDR": "localhost:6060"},
+			check: func(t *testing.T, c Config) {
+				if c.DebugAddr != "localhost:6060" {
+					t.Fatalf("debug addr %q", c.DebugAddr)
+				}
+			}},
+		{name: "debug address off by default", check: func(t *testing.T, c Config) {
+			if c.DebugAddr != "" {
+				t.Fatalf("debug addr %q", c.DebugAddr)
+			}
+		}},
+		{name: "debug address refused off loopback, even with admin keys",
+			args:    []string{"--debug-addr", "0.0.0.0:6060", "--admin-access-key-id", "AKID", "--admin-secret-access-key", "s"},
+			wantErr: "refusing to serve profiles on 0.0.0.0:6060"},
+		{name: "debug address without a port", args: []string{"--debug-addr", "127.0.0.1"}, wantErr: "--debug-addr must be a loopback address"},
 		{name: "half a key pair", args: []string{"--admin-access-key-id", "AKID"}, wantErr: "go together"},
 		{name: "every problem at once", args: []string{"--region", "mars", "--account-id", "12", "--issuer-style", "gcp", "--database-url", "mysql://x"},
 			wantErr: "--region"},

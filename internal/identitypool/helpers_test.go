@@ -4,13 +4,11 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/incognito-idp/incognito/internal/awscreds"
-	"github.com/incognito-idp/incognito/internal/secret"
-	"github.com/incognito-idp/incognito/internal/store/sqlite"
+	"github.com/incognito-idp/incognito/internal/testenv"
 	"github.com/incognito-idp/incognito/internal/token"
 )
 
@@ -39,16 +37,7 @@ var testNow = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 // newTestService opens a real SQLite store in a temp dir.
 func newTestService(t *testing.T, ids IDTokens) *Service {
 	t.Helper()
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "incognito.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	sealer, err := secret.New(secret.NewKey())
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, sealer := testenv.SQLite(t), testenv.Sealer(t)
 	now := func() time.Time { return testNow }
 	return New(Options{
 		Store: st, Sealer: sealer, Vendor: awscreds.New(st, sealer, "000000000000", now, nil), IDTokens: ids,

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/incognito-idp/incognito/internal/awsvalidation"
 )
 
 // Constraints of the cognito-identity model (2014-06-30).
@@ -57,11 +59,7 @@ func (v *validation) err() error {
 	if len(v.problems) == 0 {
 		return nil
 	}
-	noun := "errors"
-	if len(v.problems) == 1 {
-		noun = "error"
-	}
-	return Errorf(InvalidParameter, "%d validation %s detected: %s", len(v.problems), noun, strings.Join(v.problems, "; "))
+	return Errorf(InvalidParameter, "%s", awsvalidation.Message(v.problems))
 }
 
 // required records a missing member.

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -59,9 +60,11 @@ func badResponse(format string, args ...any) error {
 	return &APIError{Type: ErrBadResponse, Message: fmt.Sprintf(format, args...), Status: http.StatusOK}
 }
 
-// Client sends AWS JSON 1.1 requests to one endpoint.
+// Client sends AWS JSON 1.1 requests to one endpoint, or round robin to
+// several (replicas of one server behind no load balancer).
 type Client struct {
-	endpoint string
+	endpoints []string
+	next      atomic.Uint64
 	region   string
 	creds    aws.Credentials
 	signer   *v4.Signer
@@ -69,13 +72,23 @@ type Client struct {
 	timeout  time.Duration
 }
 
-// NewClient builds a client for endpoint. conns bounds the idle
-// keep-alive connections kept (the concurrency, so each worker keeps its
-// own). Redirects are never followed: every request goes to endpoint.
+// NewClient builds a client for endpoint, or for the comma-separated
+// endpoints it lists, which then take requests in turn, each request the
+// next endpoint whatever flow it belongs to (an SRP sign-in's two steps
+// land on different replicas). conns bounds the idle keep-alive
+// connections kept per endpoint (the concurrency, so each worker keeps its
+// own). Redirects are never followed: every request goes to an endpoint.
 func NewClient(endpoint, region, accessKey, secretKey string, conns int, timeout time.Duration) (*Client, error) {
-	u, err := url.Parse(endpoint)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	endpoints := splitEndpoints(endpoint)
+	if len(endpoints) == 0 {
 		return nil, fmt.Errorf("endpoint %q is not an http(s) URL", endpoint)
+	}
+	for i, ep := range endpoints {
+		u, err := url.Parse(ep)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, fmt.Errorf("endpoint %q is not an http(s) URL", ep)
+		}
+		endpoints[i] = strings.TrimRight(ep, "/") + "/"
 	}
 	transport := &http.Transport{
 		Proxy:               nil, // straight to the endpoint, whatever HTTP_PROXY says
@@ -86,7 +99,7 @@ func NewClient(endpoint, region, accessKey, secretKey string, conns int, timeout
 		DisableCompression:  true,
 	}
 	return &Client{
-		endpoint: strings.TrimRight(endpoint, "/") + "/",
+		endpoints: endpoints,
 		region:   region,
 		creds:    aws.Credentials{AccessKeyID: accessKey, SecretAccessKey: secretKey, Source: "incognito-load"},
 		signer:   v4.NewSigner(),
@@ -143,7 +156,11 @@ func (c *Client) call(ctx context.Context, target, signing string, in, out any) 
 
 // newRequest builds the POST, signed when signing is set.
 func (c *Client) newRequest(ctx context.Context, target, signing string, body []byte) (*http.Request, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.endpoint, bytes.NewReader(body))
+	ep := c.endpoints[0]
+	if len(c.endpoints) > 1 {
+		ep = c.endpoints[(c.next.Add(1)-1)%uint64(len(c.endpoints))]
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, ep, bytes.NewReader(body))
 	if err != nil {
 		return nil, err
 	}
@@ -211,4 +228,16 @@ func (c *Client) Identity(ctx context.Context, op string, signed bool, in, out a
 		signing = identitySign
 	}
 	return c.call(ctx, identityTarget+op, signing, in, out)
+}
+
+// splitEndpoints splits a comma-separated list of endpoints, dropping
+// empty entries.
+func splitEndpoints(list string) []string {
+	var out []string
+	for _, ep := range strings.Split(list, ",") {
+		if ep = strings.TrimSpace(ep); ep != "" {
+			out = append(out, ep)
+		}
+	}
+	return out
 }

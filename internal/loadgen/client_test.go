@@ -182,6 +182,33 @@ func TestClientStaysOnEndpoint(t *testing.T) {
 	}
 }
 
+// TestClientRoundRobin: requests go to several endpoints in turn, whatever
+// flow or operation they belong to.
+func TestClientRoundRobin(t *testing.T) {
+	var hits [2]atomic.Int64
+	var urls []string
+	for i := range hits {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			hits[i].Add(1)
+			_, _ = w.Write([]byte(`{}`))
+		}))
+		t.Cleanup(srv.Close)
+		urls = append(urls, srv.URL)
+	}
+	c := testClient(t, urls[0]+", "+urls[1]+"/", 5*time.Second)
+	for i := range 6 {
+		if err := c.IDP(context.Background(), "GetUser", i%2 == 0, getUserIn{AccessToken: "tok"}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if hits[0].Load() != 3 || hits[1].Load() != 3 {
+		t.Errorf("requests per endpoint: %d and %d, want 3 and 3", hits[0].Load(), hits[1].Load())
+	}
+	if _, err := NewClient("http://127.0.0.1:1,ftp://x", "us-east-1", "a", "s", 1, time.Second); err == nil {
+		t.Error("NewClient took a list with a bad endpoint")
+	}
+}
+
 func TestCheckEndpoint(t *testing.T) {
 	tests := []struct {
 		endpoint string
@@ -197,6 +224,9 @@ func TestCheckEndpoint(t *testing.T) {
 		{"http://10.0.0.5:9229", true, true},
 		{"ftp://127.0.0.1", true, false},
 		{"127.0.0.1:9229", false, false},
+		{"http://127.0.0.1:9229,http://127.0.0.1:9230", false, true},
+		{"http://127.0.0.1:9229, http://10.0.0.5:9229", false, false},
+		{",", false, false},
 	}
 	for _, tc := range tests {
 		if err := checkEndpoint(tc.endpoint, tc.remote); (err == nil) != tc.ok {

@@ -8,19 +8,23 @@ import (
 )
 
 // cpuMark is a reading of the CPU time used so far by the generator
-// itself and, when its process ID is known, by the server.
+// itself and, when their process IDs are known, by the server's processes.
 type cpuMark struct {
 	self      time.Duration
 	server    time.Duration
 	hasServer bool
 }
 
-// readCPU reads the generator's CPU time (user + system) and the server's
-// from /proc/<pid>/stat when pid is set and the system has it.
-func readCPU(pid int) cpuMark {
+// readCPU reads the generator's CPU time (user + system) and the sum of
+// the server processes' from /proc/<pid>/stat, when pids are given and the
+// system has them all.
+func readCPU(pids []int) cpuMark {
 	m := cpuMark{self: selfCPU()}
-	if pid > 0 {
-		m.server, m.hasServer = procCPU(pid)
+	m.hasServer = len(pids) > 0
+	for _, pid := range pids {
+		t, ok := procCPU(pid)
+		m.server += t
+		m.hasServer = m.hasServer && ok
 	}
 	return m
 }

@@ -16,6 +16,7 @@
 // in-process crypto benchmarks) and preload (users written straight into
 // Incognito's store).
 //
-// Every request goes to the one endpoint it is given, and every run is
-// bounded in time (Options.Duration) and in count (Options.MaxFlows).
+// Every request goes to the endpoint it is given (or, given several
+// replicas of one server, to each in turn), and every run is bounded in
+// time (Options.Duration) and in count (Options.MaxFlows).
 package loadgen

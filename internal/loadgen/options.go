@@ -14,7 +14,9 @@ import (
 
 // Options configure a run. Zero values take the defaults of Defaults.
 type Options struct {
-	Endpoint  string // e.g. http://127.0.0.1:9229
+	// Endpoint is e.g. http://127.0.0.1:9229, or several comma-separated
+	// endpoints (replicas of one server) that take requests in turn.
+	Endpoint  string
 	Region    string
 	AccessKey string // admin keys for SigV4-signed operations
 	SecretKey string
@@ -56,7 +58,9 @@ type Options struct {
 	SRPABits int  // size of the SRP client's secret a (256 .. 1024)
 	Keep     bool // keep the pools the run created
 
-	ServerPID int       // when set, the server's CPU time is read from /proc/<pid>/stat
+	// ServerPIDs, when set, are the server's processes (one per replica):
+	// their CPU time is read from /proc/<pid>/stat and added up.
+	ServerPIDs []int
 	Log       io.Writer // progress lines; nil discards them
 }
 
@@ -192,10 +196,22 @@ func expandScenarios(in []string) ([]string, error) {
 	return out, nil
 }
 
-// checkEndpoint refuses anything but a loopback host unless allowed: a
+// checkEndpoint refuses anything but loopback hosts unless allowed: a
 // load test is not something to point at a shared or paid service by
-// mistake.
+// mistake. endpoint may list several, comma-separated.
 func checkEndpoint(endpoint string, allowRemote bool) error {
+	eps := splitEndpoints(endpoint)
+	if len(eps) == 0 {
+		return fmt.Errorf("endpoint %q is not an http(s) URL", endpoint)
+	}
+	var errs []error
+	for _, ep := range eps {
+		errs = append(errs, checkOneEndpoint(ep, allowRemote))
+	}
+	return errors.Join(errs...)
+}
+
+func checkOneEndpoint(endpoint string, allowRemote bool) error {
 	u, err := url.Parse(endpoint)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Errorf("endpoint %q is not an http(s) URL", endpoint)

@@ -129,7 +129,7 @@ func runScenario(ctx context.Context, e *env, sc scenario) ScenarioResult {
 	w.end = w.start.Add(e.o.Duration)
 	// The CPU mark is taken when the measured time begins.
 	var markOnce sync.Once
-	mark := func() { markOnce.Do(func() { w.cpu = readCPU(e.o.ServerPID) }) }
+	mark := func() { markOnce.Do(func() { w.cpu = readCPU(e.o.ServerPIDs) }) }
 	timer := time.AfterFunc(e.o.Warmup, mark)
 	if e.o.Rate > 0 {
 		res.Dropped = w.openLoop(ctx)
@@ -138,6 +138,6 @@ func runScenario(ctx context.Context, e *env, sc scenario) ScenarioResult {
 	}
 	timer.Stop()
 	mark()
-	res.fill(w, time.Since(w.start), readCPU(e.o.ServerPID))
+	res.fill(w, time.Since(w.start), readCPU(e.o.ServerPIDs))
 	return res
 }

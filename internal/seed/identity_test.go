@@ -2,13 +2,11 @@ package seed
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/incognito-idp/incognito/internal/identitypool"
-	"github.com/incognito-idp/incognito/internal/secret"
-	"github.com/incognito-idp/incognito/internal/store/sqlite"
+	"github.com/incognito-idp/incognito/internal/testenv"
 	"github.com/incognito-idp/incognito/internal/userpool"
 )
 
@@ -38,15 +36,7 @@ func TestParseRefusesIdentityPoolMistakes(t *testing.T) {
 // roles and Token mapping; the second changes nothing.
 func TestQuickstartIdentityPool(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "incognito.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	sealer, err := secret.New(secret.NewKey())
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, sealer := testenv.SQLite(t), testenv.Sealer(t)
 	pools := userpool.New(userpool.Options{Store: st, Sealer: sealer, Region: "us-east-1", AccountID: "000000000000"})
 	identities := identitypool.New(identitypool.Options{Store: st, Sealer: sealer, Region: "us-east-1", AccountID: "000000000000"})
 	f, err := Load("../../examples/quickstart.yaml")

@@ -157,6 +157,14 @@ type Store interface {
 
 	// Users. Lists are ordered by Key; Page.After is a Key.
 	CreateUser(ctx context.Context, u UserRecord) error
+	// CreateUsers creates many users in one transaction, as CreateUser
+	// would one by one (claims, search index), but all or nothing: a
+	// missing pool (ErrNotFound), a key that exists or comes twice
+	// (ErrAlreadyExists), or a claim held by another user, in the store or
+	// earlier in the batch (*ConflictError), writes none of them. Meant for
+	// bulk loads of a few thousand users per call; an empty batch is a
+	// no-op.
+	CreateUsers(ctx context.Context, us []UserRecord) error
 	GetUser(ctx context.Context, poolID, key string) (UserRecord, error)
 	// GetUserByClaim finds the user holding a unique claim.
 	GetUserByClaim(ctx context.Context, poolID, claim string) (UserRecord, error)

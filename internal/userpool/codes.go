@@ -9,6 +9,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/incognito-idp/incognito/internal/message"
 )
 
 // One-time codes (sign-up confirmation, password reset, attribute
@@ -34,6 +36,30 @@ const (
 	attributeCodeLifetime = 24 * time.Hour
 	forgotCodeLifetime    = time.Hour
 )
+
+// A codeMessage is a code on its way to a user: its purpose (the pending
+// code it replaces), the kind of message that carries it, how long it
+// lives, and the attribute and address it goes to.
+type codeMessage struct {
+	purpose, kind string
+	lifetime      time.Duration
+	attr, value   string
+}
+
+// signUpCode confirms a new user (SignUp, ResendConfirmationCode).
+func signUpCode(attr, value string) codeMessage {
+	return codeMessage{purposeSignUp, message.KindVerification, signUpCodeLifetime, attr, value}
+}
+
+// forgotCode resets a password (ForgotPassword, AdminResetUserPassword).
+func forgotCode(attr, value string) codeMessage {
+	return codeMessage{purposeForgot, message.KindForgotPassword, forgotCodeLifetime, attr, value}
+}
+
+// attributeCode verifies the signed-in user's email or phone number.
+func attributeCode(attr, value string) codeMessage {
+	return codeMessage{purposeVerify + attr, message.KindAttributeVerification, attributeCodeLifetime, attr, value}
+}
 
 // Actions Cognito limits per user and hour, and their limits.
 const (
@@ -112,9 +138,9 @@ func codeMAC(salt []byte, poolID, userKey, purpose, code string) []byte {
 	return m.Sum(nil)
 }
 
-// issueCode makes a new code for purpose, replacing any earlier one, and
-// records it in u (the caller writes u). attr and value say where it goes.
-func (s *Service) issueCode(u *User, purpose, attr, value string, lifetime time.Duration) (string, error) {
+// issueCode makes a new code for m's purpose, replacing any earlier one,
+// and records it in u (the caller writes u).
+func (s *Service) issueCode(u *User, m codeMessage) (string, error) {
 	code, err := newCode(s.rand)
 	if err != nil {
 		return "", err
@@ -126,9 +152,9 @@ func (s *Service) issueCode(u *User, purpose, attr, value string, lifetime time.
 	if u.Private.Codes == nil {
 		u.Private.Codes = map[string]CodeState{}
 	}
-	u.Private.Codes[purpose] = CodeState{
-		Salt: salt, Hash: codeMAC(salt, u.PoolID, u.Key, purpose, code),
-		Expires: s.now().Add(lifetime), Attribute: attr, Value: value,
+	u.Private.Codes[m.purpose] = CodeState{
+		Salt: salt, Hash: codeMAC(salt, u.PoolID, u.Key, m.purpose, code),
+		Expires: s.now().Add(m.lifetime), Attribute: m.attr, Value: m.value,
 	}
 	s.pruneCodes(u)
 	return code, nil

@@ -144,7 +144,7 @@ func TestUseCode(t *testing.T) {
 	svc := e.svc
 	fresh := func() (*User, string) {
 		u := &User{PoolID: "us-east-1_CodeTests", Key: "alice", Username: "alice"}
-		code, err := svc.issueCode(u, purposeForgot, AttrEmail, "alice@example.com", forgotCodeLifetime)
+		code, err := svc.issueCode(u, forgotCode(AttrEmail, "alice@example.com"))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -3,6 +3,8 @@ package userpool
 import (
 	"errors"
 	"fmt"
+
+	"github.com/incognito-idp/incognito/internal/awsvalidation"
 )
 
 // Code names the Cognito exception an error stands for. api/idp maps codes
@@ -91,16 +93,5 @@ func (v *Validation) Err() error {
 	if len(v.problems) == 0 {
 		return nil
 	}
-	noun := "errors"
-	if len(v.problems) == 1 {
-		noun = "error"
-	}
-	msg := fmt.Sprintf("%d validation %s detected: ", len(v.problems), noun)
-	for i, p := range v.problems {
-		if i > 0 {
-			msg += "; "
-		}
-		msg += p
-	}
-	return Invalid("%s", msg)
+	return Invalid("%s", awsvalidation.Message(v.problems))
 }

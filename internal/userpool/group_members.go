@@ -7,32 +7,29 @@ import (
 	"github.com/incognito-idp/incognito/internal/store"
 )
 
-// memberRequest checks and resolves the pool, user and group of a
-// membership request.
-func (s *Service) memberRequest(ctx context.Context, ref UserRef, group *string) (*User, error) {
+// changeMembership checks and resolves the pool, user and group of a
+// membership request, then applies change (the store's add or remove). A
+// user or group that went away meanwhile is reported as missing.
+func (s *Service) changeMembership(ctx context.Context, ref UserRef, group *string,
+	change func(ctx context.Context, poolID, group, userKey string) error) error {
 	var v Validation
 	checkUserRef(&v, ref)
 	checkString(&v, "groupName", group, true, ruleGroupName)
 	if err := v.Err(); err != nil {
-		return nil, err
+		return err
 	}
 	pool, u, err := s.poolAndUser(ctx, ref)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if _, err := s.group(ctx, pool.ID, *group); err != nil {
-		return nil, err
+		return err
 	}
-	return u, nil
-}
-
-// membershipError words a store error of a membership change: the user or
-// the group went away meanwhile.
-func (s *Service) membershipError(ctx context.Context, u *User, group string, err error) error {
+	err = change(ctx, u.PoolID, *group, u.Key)
 	if !errors.Is(err, store.ErrNotFound) {
 		return err
 	}
-	if _, gerr := s.group(ctx, u.PoolID, group); gerr != nil {
+	if _, gerr := s.group(ctx, u.PoolID, *group); gerr != nil {
 		return gerr
 	}
 	return errUserNotFound()
@@ -41,27 +38,13 @@ func (s *Service) membershipError(ctx context.Context, u *User, group string, er
 // AdminAddUserToGroup adds a user to a group; adding a member again is not
 // an error.
 func (s *Service) AdminAddUserToGroup(ctx context.Context, ref UserRef, group *string) error {
-	u, err := s.memberRequest(ctx, ref, group)
-	if err != nil {
-		return err
-	}
-	if err := s.store.AddUserToGroup(ctx, u.PoolID, *group, u.Key); err != nil {
-		return s.membershipError(ctx, u, *group, err)
-	}
-	return nil
+	return s.changeMembership(ctx, ref, group, s.store.AddUserToGroup)
 }
 
 // AdminRemoveUserFromGroup removes a user from a group; removing a
 // non-member is not an error.
 func (s *Service) AdminRemoveUserFromGroup(ctx context.Context, ref UserRef, group *string) error {
-	u, err := s.memberRequest(ctx, ref, group)
-	if err != nil {
-		return err
-	}
-	if err := s.store.RemoveUserFromGroup(ctx, u.PoolID, *group, u.Key); err != nil {
-		return s.membershipError(ctx, u, *group, err)
-	}
-	return nil
+	return s.changeMembership(ctx, ref, group, s.store.RemoveUserFromGroup)
 }
 
 // AdminListGroupsForUser lists a user's groups by name.

@@ -84,17 +84,36 @@ func (s *Service) send(ctx context.Context, pool *Pool, user *User, kind, medium
 	return err
 }
 
-// deliverCode sends a code of kind to the user's attribute value and
+// deliverCode sends code in a message of m's kind to m's address and
 // describes the delivery. clientID goes into confirmation links.
-func (s *Service) deliverCode(ctx context.Context, pool *Pool, user *User, clientID, kind, attr, value, code string) (*CodeDelivery, error) {
-	medium := mediumOf(attr)
-	err := s.send(ctx, pool, user, kind, medium, value, message.Params{
+func (s *Service) deliverCode(ctx context.Context, pool *Pool, user *User, clientID string, m codeMessage, code string) (*CodeDelivery, error) {
+	medium := mediumOf(m.attr)
+	err := s.send(ctx, pool, user, m.kind, medium, m.value, message.Params{
 		Code: code, Username: user.Username, PublicURL: s.publicURL, ClientID: clientID,
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &CodeDelivery{Destination: message.Mask(medium, value), DeliveryMedium: medium, AttributeName: attr}, nil
+	return &CodeDelivery{Destination: message.Mask(medium, m.value), DeliveryMedium: medium, AttributeName: m.attr}, nil
+}
+
+// sendCode issues m's code in one write of user, after change (the
+// operation's own part of that write: an attempt taken, a status set), and
+// then delivers it.
+func (s *Service) sendCode(ctx context.Context, pool *Pool, user *User, clientID string, m codeMessage, change func(*User) error) (*CodeDelivery, error) {
+	var code string
+	user, err := s.updateUser(ctx, pool, user, func(u *User) error {
+		if err := change(u); err != nil {
+			return err
+		}
+		var err error
+		code, err = s.issueCode(u, m)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.deliverCode(ctx, pool, user, clientID, m, code)
 }
 
 // invitationMessenger sends AdminCreateUser's invitations through the

@@ -2,13 +2,11 @@ package userpool
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/incognito-idp/incognito/internal/secret"
-	"github.com/incognito-idp/incognito/internal/store/sqlite"
+	"github.com/incognito-idp/incognito/internal/testenv"
 )
 
 // poolTestEnv is a Service over a real SQLite store in a temporary
@@ -21,15 +19,7 @@ type poolTestEnv struct {
 func newPoolTestEnv(t *testing.T) *poolTestEnv {
 	t.Helper()
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "pools.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	sealer, err := secret.New(secret.NewKey())
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, sealer := testenv.SQLite(t), testenv.Sealer(t)
 	now := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
 	svc := New(Options{Store: st, Sealer: sealer, Region: "us-east-1", AccountID: "123456789012",
 		Now: func() time.Time { return now }})

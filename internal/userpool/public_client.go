@@ -54,6 +54,14 @@ func CheckSecretHash(c *Client, username, given string) error {
 	return nil
 }
 
+// checkPublicUser checks the members every public operation on one user
+// has: the app client, its SecretHash and the username.
+func checkPublicUser(c *checker, clientID, secretHash, username *string) {
+	checkClientID(c, clientID)
+	checkSecretHashMember(c, secretHash)
+	checkString(&c.v, "username", username, true, ruleUsername)
+}
+
 // publicClient loads the app client a public operation names, checks its
 // SecretHash for username, and loads its pool.
 func (s *Service) publicClient(ctx context.Context, clientID string, secretHash *string, username string) (*Pool, *Client, error) {
@@ -89,6 +97,21 @@ func (s *Service) publicUser(ctx context.Context, pool *Pool, client *Client, na
 		return nil, Errorf(UserNotFound, "Username/client id combination not found.")
 	}
 	return u, err
+}
+
+// publicClientUser is publicClient then publicUser for the same name: the
+// pool, the client and the user (nil when the client hides that it does
+// not exist).
+func (s *Service) publicClientUser(ctx context.Context, clientID string, secretHash *string, username string) (*Pool, *Client, *User, error) {
+	pool, client, err := s.publicClient(ctx, clientID, secretHash, username)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	user, err := s.publicUser(ctx, pool, client, username)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return pool, client, user, nil
 }
 
 // simulatedDelivery is the CodeDeliveryDetails answered for a user that

@@ -3,8 +3,6 @@ package userpool
 import (
 	"context"
 	"sort"
-
-	"github.com/incognito-idp/incognito/internal/message"
 )
 
 // Account recovery mechanisms (RecoveryOptionNameType).
@@ -82,17 +80,11 @@ type ForgotPasswordInput struct {
 // at most ten requests an hour.
 func (s *Service) ForgotPassword(ctx context.Context, in ForgotPasswordInput) (*CodeDelivery, error) {
 	c := &checker{}
-	checkClientID(c, in.ClientID)
-	checkSecretHashMember(c, in.SecretHash)
-	checkString(&c.v, "username", in.Username, true, ruleUsername)
+	checkPublicUser(c, in.ClientID, in.SecretHash, in.Username)
 	if err := c.err(); err != nil {
 		return nil, err
 	}
-	pool, client, err := s.publicClient(ctx, *in.ClientID, in.SecretHash, *in.Username)
-	if err != nil {
-		return nil, err
-	}
-	user, err := s.publicUser(ctx, pool, client, *in.Username)
+	pool, client, user, err := s.publicClientUser(ctx, *in.ClientID, in.SecretHash, *in.Username)
 	if err != nil {
 		return nil, err
 	}
@@ -109,19 +101,9 @@ func (s *Service) ForgotPassword(ctx context.Context, in ForgotPasswordInput) (*
 	if err != nil {
 		return nil, err
 	}
-	var code string
-	user, err = s.updateUser(ctx, pool, user, func(u *User) error {
-		if err := s.takeAttempt(u, limitForgot); err != nil {
-			return err
-		}
-		var e error
-		code, e = s.issueCode(u, purposeForgot, attr, value, forgotCodeLifetime)
-		return e
+	return s.sendCode(ctx, pool, user, client.ClientID, forgotCode(attr, value), func(u *User) error {
+		return s.takeAttempt(u, limitForgot)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return s.deliverCode(ctx, pool, user, client.ClientID, message.KindForgotPassword, attr, value, code)
 }
 
 // ConfirmForgotPasswordInput is ConfirmForgotPassword's request.
@@ -138,19 +120,13 @@ type ConfirmForgotPasswordInput struct {
 // ForgotPassword or AdminResetUserPassword). The user is CONFIRMED after.
 func (s *Service) ConfirmForgotPassword(ctx context.Context, in ConfirmForgotPasswordInput) error {
 	c := &checker{}
-	checkClientID(c, in.ClientID)
-	checkSecretHashMember(c, in.SecretHash)
-	checkString(&c.v, "username", in.Username, true, ruleUsername)
+	checkPublicUser(c, in.ClientID, in.SecretHash, in.Username)
 	checkCodeMember(c, "confirmationCode", in.ConfirmationCode)
 	checkPasswordMember(&c.v, "password", in.Password, true)
 	if err := c.err(); err != nil {
 		return err
 	}
-	pool, client, err := s.publicClient(ctx, *in.ClientID, in.SecretHash, *in.Username)
-	if err != nil {
-		return err
-	}
-	user, err := s.publicUser(ctx, pool, client, *in.Username)
+	pool, _, user, err := s.publicClientUser(ctx, *in.ClientID, in.SecretHash, *in.Username)
 	if err != nil {
 		return err
 	}
@@ -234,16 +210,9 @@ func (s *Service) AdminResetUserPassword(ctx context.Context, ref UserRef, clien
 	if err != nil {
 		return err
 	}
-	var code string
-	user, err = s.updateUser(ctx, pool, user, func(u *User) error {
+	_, err = s.sendCode(ctx, pool, user, "", forgotCode(attr, value), func(u *User) error {
 		u.Status = StatusResetRequired
-		var e error
-		code, e = s.issueCode(u, purposeForgot, attr, value, forgotCodeLifetime)
-		return e
+		return nil
 	})
-	if err != nil {
-		return err
-	}
-	_, err = s.deliverCode(ctx, pool, user, "", message.KindForgotPassword, attr, value, code)
 	return err
 }

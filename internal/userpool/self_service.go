@@ -5,7 +5,6 @@ import (
 	"errors"
 	"strconv"
 
-	"github.com/incognito-idp/incognito/internal/message"
 	"github.com/incognito-idp/incognito/internal/store"
 )
 
@@ -26,7 +25,10 @@ func errNotVerifiable() error {
 }
 
 // sentCode is a code to deliver once the user's write is done.
-type sentCode struct{ attr, value, code string }
+type sentCode struct {
+	m    codeMessage
+	code string
+}
 
 // UpdateUserAttributes changes the signed-in user's attributes, within
 // what the app client may write. A new email or phone number is unverified
@@ -70,11 +72,12 @@ func (s *Service) UpdateUserAttributes(ctx context.Context, pool *Pool, user *Us
 			if target == "" || !contains(pool.AutoVerifiedAttributes, attr) {
 				continue
 			}
-			code, err := s.issueCode(u, purposeVerify+attr, attr, target, attributeCodeLifetime)
+			m := attributeCode(attr, target)
+			code, err := s.issueCode(u, m)
 			if err != nil {
 				return err
 			}
-			codes = append(codes, sentCode{attr, target, code})
+			codes = append(codes, sentCode{m, code})
 		}
 		u.Attributes = next
 		return nil
@@ -84,7 +87,7 @@ func (s *Service) UpdateUserAttributes(ctx context.Context, pool *Pool, user *Us
 	}
 	var out []CodeDelivery
 	for _, sc := range codes {
-		d, err := s.deliverCode(ctx, pool, user, clientID, message.KindAttributeVerification, sc.attr, sc.value, sc.code)
+		d, err := s.deliverCode(ctx, pool, user, clientID, sc.m, sc.code)
 		if err != nil {
 			return nil, err
 		}
@@ -182,13 +185,13 @@ func (s *Service) GetUserAttributeVerificationCode(ctx context.Context, pool *Po
 			return err
 		}
 		var e error
-		code, e = s.issueCode(u, purposeVerify+attr, attr, target, attributeCodeLifetime)
+		code, e = s.issueCode(u, attributeCode(attr, target))
 		return e
 	})
 	if err != nil {
 		return nil, err
 	}
-	return s.deliverCode(ctx, pool, user, clientID, message.KindAttributeVerification, attr, target, code)
+	return s.deliverCode(ctx, pool, user, clientID, attributeCode(attr, target), code)
 }
 
 // VerifyUserAttribute verifies the signed-in user's email or phone number

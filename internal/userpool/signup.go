@@ -5,7 +5,6 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/incognito-idp/incognito/internal/message"
 	"github.com/incognito-idp/incognito/internal/store"
 )
 
@@ -69,9 +68,7 @@ func attributeNames(attrs []AttributeInput) []string {
 // phone number or email itself.
 func (s *Service) SignUp(ctx context.Context, in SignUpInput) (*SignUpResult, error) {
 	c := &checker{}
-	checkClientID(c, in.ClientID)
-	checkSecretHashMember(c, in.SecretHash)
-	checkString(&c.v, "username", in.Username, true, ruleUsername)
+	checkPublicUser(c, in.ClientID, in.SecretHash, in.Username)
 	checkPasswordMember(&c.v, "password", in.Password, true)
 	checkAttributeList(&c.v, "userAttributes", in.UserAttributes)
 	checkAttributeList(&c.v, "validationData", in.ValidationData)
@@ -99,28 +96,17 @@ func (s *Service) SignUp(ctx context.Context, in SignUpInput) (*SignUpResult, er
 	if err := ValidatePassword(pool.Policies.PasswordPolicy, *in.Password); err != nil {
 		return nil, err
 	}
-	sub, err := newSub(s.rand)
+	u, err := s.newUser(pool, *in.Username, username, StatusUnconfirmed, values)
 	if err != nil {
 		return nil, err
 	}
-	now := s.now()
-	u := &User{
-		PoolID: pool.ID, Username: username, Sub: sub, Status: StatusUnconfirmed,
-		Enabled: true, CreatedAt: now, UpdatedAt: now, Attributes: values,
-	}
-	if username == "" { // email or phone number as username: the sub is the username
-		u.Username = sub
-		u.Private.Extra = map[string]string{extraUsernameAttribute: usernameAttribute(*in.Username)}
-	}
-	u.Key = userKey(pool, u.Username)
-	u.Attributes[AttrSub] = sub
 	if err := s.setPassword(pool, u, *in.Password, false); err != nil {
 		return nil, err
 	}
 	attr, value := signUpDestination(pool, u.Attributes)
-	code := ""
+	confirmation, code := signUpCode(attr, value), ""
 	if attr != "" {
-		if code, err = s.issueCode(u, purposeSignUp, attr, value, signUpCodeLifetime); err != nil {
+		if code, err = s.issueCode(u, confirmation); err != nil {
 			return nil, err
 		}
 	}
@@ -133,7 +119,7 @@ func (s *Service) SignUp(ctx context.Context, in SignUpInput) (*SignUpResult, er
 	}
 	res := &SignUpResult{User: u}
 	if attr != "" {
-		res.Delivery, err = s.deliverCode(ctx, pool, u, client.ClientID, message.KindVerification, attr, value, code)
+		res.Delivery, err = s.deliverCode(ctx, pool, u, client.ClientID, confirmation, code)
 		if err != nil {
 			return nil, err
 		}
@@ -168,18 +154,12 @@ type ConfirmSignUpInput struct {
 // alias; with ForceAliasCreation an alias held by another user moves).
 func (s *Service) ConfirmSignUp(ctx context.Context, in ConfirmSignUpInput) (*User, error) {
 	c := &checker{}
-	checkClientID(c, in.ClientID)
-	checkSecretHashMember(c, in.SecretHash)
-	checkString(&c.v, "username", in.Username, true, ruleUsername)
+	checkPublicUser(c, in.ClientID, in.SecretHash, in.Username)
 	checkCodeMember(c, "confirmationCode", in.ConfirmationCode)
 	if err := c.err(); err != nil {
 		return nil, err
 	}
-	pool, client, err := s.publicClient(ctx, *in.ClientID, in.SecretHash, *in.Username)
-	if err != nil {
-		return nil, err
-	}
-	user, err := s.publicUser(ctx, pool, client, *in.Username)
+	pool, _, user, err := s.publicClientUser(ctx, *in.ClientID, in.SecretHash, *in.Username)
 	if err != nil {
 		return nil, err
 	}
@@ -276,17 +256,11 @@ type ResendConfirmationCodeInput struct {
 // (at most five an hour); earlier codes stop working.
 func (s *Service) ResendConfirmationCode(ctx context.Context, in ResendConfirmationCodeInput) (*CodeDelivery, error) {
 	c := &checker{}
-	checkClientID(c, in.ClientID)
-	checkSecretHashMember(c, in.SecretHash)
-	checkString(&c.v, "username", in.Username, true, ruleUsername)
+	checkPublicUser(c, in.ClientID, in.SecretHash, in.Username)
 	if err := c.err(); err != nil {
 		return nil, err
 	}
-	pool, client, err := s.publicClient(ctx, *in.ClientID, in.SecretHash, *in.Username)
-	if err != nil {
-		return nil, err
-	}
-	user, err := s.publicUser(ctx, pool, client, *in.Username)
+	pool, client, user, err := s.publicClientUser(ctx, *in.ClientID, in.SecretHash, *in.Username)
 	if err != nil {
 		return nil, err
 	}
@@ -301,17 +275,7 @@ func (s *Service) ResendConfirmationCode(ctx context.Context, in ResendConfirmat
 	if attr == "" {
 		return nil, Invalid("Cannot resend codes. Auto verification not turned on.")
 	}
-	var code string
-	user, err = s.updateUser(ctx, pool, user, func(u *User) error {
-		if err := s.takeAttempt(u, limitResend); err != nil {
-			return err
-		}
-		var e error
-		code, e = s.issueCode(u, purposeSignUp, attr, value, signUpCodeLifetime)
-		return e
+	return s.sendCode(ctx, pool, user, client.ClientID, signUpCode(attr, value), func(u *User) error {
+		return s.takeAttempt(u, limitResend)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return s.deliverCode(ctx, pool, user, client.ClientID, message.KindVerification, attr, value, code)
 }

@@ -85,21 +85,10 @@ func (s *Service) AdminCreateUser(ctx context.Context, in AdminCreateUserInput) 
 		return nil, err
 	}
 
-	sub, err := newSub(s.rand)
+	u, err := s.newUser(pool, *in.Username, username, StatusForceChangePassword, values)
 	if err != nil {
 		return nil, err
 	}
-	now := s.now()
-	u := &User{
-		PoolID: pool.ID, Username: username, Sub: sub, Status: StatusForceChangePassword,
-		Enabled: true, CreatedAt: now, UpdatedAt: now, Attributes: values,
-	}
-	if username == "" { // email or phone number as username: the sub is the username
-		u.Username = sub
-		u.Private.Extra = map[string]string{extraUsernameAttribute: usernameAttribute(*in.Username)}
-	}
-	u.Key = userKey(pool, u.Username)
-	u.Attributes[AttrSub] = sub
 	if err := s.setPassword(pool, u, password, true); err != nil {
 		return nil, err
 	}
@@ -151,6 +140,30 @@ func adminUsername(pool *Pool, username string, attrs []AttributeInput) (string,
 		}
 	}
 	return "", append(out, Attr(attr, username)), nil
+}
+
+// newUser builds a user about to be created, enabled, with a new sub and
+// the given status and attributes. username is adminUsername's answer for
+// the name the caller gave: "" in pools whose usernames are emails or phone
+// numbers, where the sub becomes the username and the user remembers which
+// attribute it signs in with.
+func (s *Service) newUser(pool *Pool, given, username, status string, attrs map[string]string) (*User, error) {
+	sub, err := newSub(s.rand)
+	if err != nil {
+		return nil, err
+	}
+	now := s.now()
+	u := &User{
+		PoolID: pool.ID, Username: username, Sub: sub, Status: status,
+		Enabled: true, CreatedAt: now, UpdatedAt: now, Attributes: attrs,
+	}
+	if username == "" {
+		u.Username = sub
+		u.Private.Extra = map[string]string{extraUsernameAttribute: usernameAttribute(given)}
+	}
+	u.Key = userKey(pool, u.Username)
+	u.Attributes[AttrSub] = sub
+	return u, nil
 }
 
 func usernameAttribute(username string) string {

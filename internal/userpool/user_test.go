@@ -4,13 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"testing"
 	"time"
 
-	"github.com/incognito-idp/incognito/internal/secret"
 	"github.com/incognito-idp/incognito/internal/store"
-	"github.com/incognito-idp/incognito/internal/store/sqlite"
+	"github.com/incognito-idp/incognito/internal/testenv"
 )
 
 // userTestEnv is a Service over a real SQLite store with a settable clock.
@@ -24,15 +22,7 @@ type userTestEnv struct {
 func newUserTestEnv(t *testing.T) *userTestEnv {
 	t.Helper()
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "test.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	sealer, err := secret.New(secret.NewKey())
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, sealer := testenv.SQLite(t), testenv.Sealer(t)
 	env := &userTestEnv{store: st, now: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC), ctx: ctx}
 	env.svc = New(Options{Store: st, Sealer: sealer, Region: "us-east-1", AccountID: "000000000000",
 		Now: func() time.Time { return env.now }})

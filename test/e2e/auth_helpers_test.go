@@ -37,20 +37,6 @@ type signIn struct {
 	secret   string // the client secret, "" for a public client
 }
 
-// authPool creates a pool; tweak may set its options.
-func authPool(t *testing.T, env *Env, tweak func(*cip.CreateUserPoolInput)) string {
-	t.Helper()
-	in := &cip.CreateUserPoolInput{PoolName: aws.String("auth-e2e")}
-	if tweak != nil {
-		tweak(in)
-	}
-	out, err := env.IDP.CreateUserPool(env.Ctx, in)
-	if err != nil {
-		t.Fatalf("CreateUserPool: %v", err)
-	}
-	return *out.UserPool.Id
-}
-
 // authClient creates an app client with every flow enabled; tweak may
 // change its settings.
 func authClient(t *testing.T, env *Env, poolID string, tweak func(*cip.CreateUserPoolClientInput)) *signIn {

@@ -110,7 +110,7 @@ func plainClaims(t *testing.T, tok string) map[string]any {
 
 func TestJWTAttacks(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, nil)
+		poolID := userPool(t, env, nil)
 		c := authClient(t, env, poolID, nil)
 		confirmedUser(t, env, poolID, "gus", goodPassword)
 		confirmedUser(t, env, poolID, "hal", goodPassword)
@@ -129,7 +129,7 @@ func TestJWTAttacks(t *testing.T) {
 			t.Fatalf("control token refused: %v", err)
 		}
 
-		otherPool := authPool(t, env, nil)
+		otherPool := userPool(t, env, nil)
 		oc := authClient(t, env, otherPool, nil)
 		confirmedUser(t, env, otherPool, "gus", goodPassword)
 		or := oc.mustPassword(t, "gus", goodPassword)

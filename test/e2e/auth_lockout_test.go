@@ -13,7 +13,7 @@ import (
 // internal/authflow.
 func TestLockout(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, nil)
+		poolID := userPool(t, env, nil)
 		c := authClient(t, env, poolID, nil)
 		confirmedUser(t, env, poolID, "ivy", goodPassword)
 		confirmedUser(t, env, poolID, "jay", goodPassword)

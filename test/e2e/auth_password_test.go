@@ -13,7 +13,7 @@ const incorrectPassword = "Incorrect username or password."
 
 func TestPasswordSignIn(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, nil)
+		poolID := userPool(t, env, nil)
 		c := authClient(t, env, poolID, nil)
 		confirmedUser(t, env, poolID, "frank", goodPassword)
 
@@ -68,7 +68,7 @@ func TestPasswordSignIn(t *testing.T) {
 		}
 
 		// The client must belong to the named pool.
-		otherPool := authPool(t, env, nil)
+		otherPool := userPool(t, env, nil)
 		_, err = env.IDP.AdminInitiateAuth(env.Ctx, &cip.AdminInitiateAuthInput{UserPoolId: aws.String(otherPool),
 			ClientId: aws.String(c.clientID), AuthFlow: types.AuthFlowTypeAdminUserPasswordAuth,
 			AuthParameters: map[string]string{"USERNAME": "frank", "PASSWORD": goodPassword}})
@@ -85,7 +85,7 @@ func TestPasswordSignIn(t *testing.T) {
 
 func TestAuthValidation(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, nil)
+		poolID := userPool(t, env, nil)
 		c := authClient(t, env, poolID, nil)
 		raw := unvalidated(env)
 		_, err := raw.InitiateAuth(env.Ctx, &cip.InitiateAuthInput{ClientId: aws.String(c.clientID)})
@@ -127,7 +127,7 @@ func TestAuthValidation(t *testing.T) {
 
 func TestExplicitAuthFlows(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, nil)
+		poolID := userPool(t, env, nil)
 		all := authClient(t, env, poolID, nil)
 		confirmedUser(t, env, poolID, "gina", goodPassword)
 		refresh := *all.mustPassword(t, "gina", goodPassword).RefreshToken
@@ -228,7 +228,7 @@ func TestExplicitAuthFlows(t *testing.T) {
 func TestSignInNames(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
 		t.Run("case-insensitive username", func(t *testing.T) {
-			poolID := authPool(t, env, func(in *cip.CreateUserPoolInput) {
+			poolID := userPool(t, env, func(in *cip.CreateUserPoolInput) {
 				in.UsernameConfiguration = &types.UsernameConfigurationType{CaseSensitive: aws.Bool(false)}
 			})
 			c := authClient(t, env, poolID, nil)
@@ -253,7 +253,7 @@ func TestSignInNames(t *testing.T) {
 			}
 		})
 		t.Run("case-sensitive username", func(t *testing.T) {
-			poolID := authPool(t, env, func(in *cip.CreateUserPoolInput) {
+			poolID := userPool(t, env, func(in *cip.CreateUserPoolInput) {
 				in.UsernameConfiguration = &types.UsernameConfigurationType{CaseSensitive: aws.Bool(true)}
 			})
 			c := authClient(t, env, poolID, nil)
@@ -263,7 +263,7 @@ func TestSignInNames(t *testing.T) {
 			wantAPIError(t, err, "UserNotFoundException", "User does not exist.")
 		})
 		t.Run("verified email alias", func(t *testing.T) {
-			poolID := authPool(t, env, func(in *cip.CreateUserPoolInput) {
+			poolID := userPool(t, env, func(in *cip.CreateUserPoolInput) {
 				in.AliasAttributes = []types.AliasAttributeType{types.AliasAttributeTypeEmail, types.AliasAttributeTypePreferredUsername}
 			})
 			c := authClient(t, env, poolID, withSecret)
@@ -283,7 +283,7 @@ func TestSignInNames(t *testing.T) {
 			c.mustPassword(t, "kurt", goodPassword)
 		})
 		t.Run("email as username", func(t *testing.T) {
-			poolID := authPool(t, env, func(in *cip.CreateUserPoolInput) {
+			poolID := userPool(t, env, func(in *cip.CreateUserPoolInput) {
 				in.UsernameAttributes = []types.UsernameAttributeType{types.UsernameAttributeTypeEmail}
 			})
 			c := authClient(t, env, poolID, withSecret)
@@ -315,7 +315,7 @@ func TestSignInNames(t *testing.T) {
 
 func TestUserExistenceErrors(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, nil)
+		poolID := userPool(t, env, nil)
 		legacy := authClient(t, env, poolID, nil)
 		enabled := authClient(t, env, poolID, func(in *cip.CreateUserPoolClientInput) {
 			in.PreventUserExistenceErrors = types.PreventUserExistenceErrorTypesEnabled
@@ -357,7 +357,7 @@ func TestUserExistenceErrors(t *testing.T) {
 
 		// Where users sign in by email, internal usernames are UUIDs, and
 		// so is the decoy's USER_ID_FOR_SRP.
-		byEmail := authPool(t, env, func(in *cip.CreateUserPoolInput) {
+		byEmail := userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			in.UsernameAttributes = []types.UsernameAttributeType{types.UsernameAttributeTypeEmail}
 		})
 		ec := authClient(t, env, byEmail, func(in *cip.CreateUserPoolClientInput) {

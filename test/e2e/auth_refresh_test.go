@@ -13,7 +13,7 @@ const invalidRefresh = "Invalid Refresh Token"
 
 func TestRefreshTokenAuth(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, nil)
+		poolID := userPool(t, env, nil)
 		c := authClient(t, env, poolID, nil)
 		other := authClient(t, env, poolID, nil)
 		confirmedUser(t, env, poolID, "xena", goodPassword)
@@ -97,7 +97,7 @@ func TestRefreshTokenAuth(t *testing.T) {
 
 func TestRefreshWithSecret(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, func(in *cip.CreateUserPoolInput) {
+		poolID := userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			in.AliasAttributes = []types.AliasAttributeType{types.AliasAttributeTypeEmail}
 		})
 		c := authClient(t, env, poolID, withSecret)
@@ -139,7 +139,7 @@ func TestRefreshWithSecret(t *testing.T) {
 
 func TestRefreshTokenRotation(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, nil)
+		poolID := userPool(t, env, nil)
 		rotating := func(grace int32) *signIn {
 			// Cognito wants REFRESH_TOKEN_AUTH off on a rotating client:
 			// rotation happens only through GetTokensFromRefreshToken.

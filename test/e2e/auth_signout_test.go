@@ -15,7 +15,7 @@ const (
 
 func TestRevokeToken(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, nil)
+		poolID := userPool(t, env, nil)
 		c := authClient(t, env, poolID, nil)
 		confirmedUser(t, env, poolID, "abe", goodPassword)
 		s1 := c.mustPassword(t, "abe", goodPassword)
@@ -103,7 +103,7 @@ func TestRevokeToken(t *testing.T) {
 
 func TestGlobalSignOut(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, nil)
+		poolID := userPool(t, env, nil)
 		c := authClient(t, env, poolID, nil)
 		c2 := authClient(t, env, poolID, nil)
 		confirmedUser(t, env, poolID, "bea", goodPassword)
@@ -168,7 +168,7 @@ func TestGlobalSignOut(t *testing.T) {
 
 func TestGetUser(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, func(in *cip.CreateUserPoolInput) {
+		poolID := userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			in.Schema = []types.SchemaAttributeType{
 				{Name: aws.String("team"), AttributeDataType: types.AttributeDataTypeString, Mutable: aws.Bool(true)},
 				{Name: aws.String("secret"), AttributeDataType: types.AttributeDataTypeString, DeveloperOnlyAttribute: aws.Bool(true), Mutable: aws.Bool(true)},

@@ -21,7 +21,7 @@ var (
 
 func TestSRPSignIn(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, nil)
+		poolID := userPool(t, env, nil)
 		c := authClient(t, env, poolID, nil)
 		confirmedUser(t, env, poolID, "alice", goodPassword, "email", "alice@example.com")
 
@@ -116,7 +116,7 @@ func TestSRPSignIn(t *testing.T) {
 
 func TestSRPFailures(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, nil)
+		poolID := userPool(t, env, nil)
 		c := authClient(t, env, poolID, nil)
 		other := authClient(t, env, poolID, nil)
 		confirmedUser(t, env, poolID, "bob", goodPassword)
@@ -268,7 +268,7 @@ func copyMap(m map[string]string) map[string]string {
 
 func TestSecretHash(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, func(in *cip.CreateUserPoolInput) {
+		poolID := userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			in.AliasAttributes = []types.AliasAttributeType{types.AliasAttributeTypeEmail}
 		})
 		c := authClient(t, env, poolID, withSecret)

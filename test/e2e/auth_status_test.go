@@ -21,7 +21,7 @@ func (c *signIn) srpAttempt(t *testing.T, username, password string) error {
 
 func TestUserStatusRules(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, nil)
+		poolID := userPool(t, env, nil)
 		c := authClient(t, env, poolID, nil)
 
 		t.Run("UNCONFIRMED", func(t *testing.T) {
@@ -89,7 +89,7 @@ func TestUserStatusRules(t *testing.T) {
 
 func TestNewPasswordRequired(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, func(in *cip.CreateUserPoolInput) {
+		poolID := userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			in.Policies = &types.UserPoolPolicyType{PasswordPolicy: &types.PasswordPolicyType{
 				MinimumLength: aws.Int32(12), RequireNumbers: true, RequireLowercase: true}}
 			in.Schema = []types.SchemaAttributeType{{Name: aws.String("name"), AttributeDataType: types.AttributeDataTypeString,

@@ -85,7 +85,7 @@ func stringList(v any) []string {
 
 func TestTokenClaims(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, func(in *cip.CreateUserPoolInput) {
+		poolID := userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			in.Schema = []types.SchemaAttributeType{
 				{Name: aws.String("team"), AttributeDataType: types.AttributeDataTypeString, Mutable: aws.Bool(true)},
 				{Name: aws.String("level"), AttributeDataType: types.AttributeDataTypeNumber, Mutable: aws.Bool(true)},
@@ -292,7 +292,7 @@ func TestTokenClaims(t *testing.T) {
 		fetchJSON(t, env.URL+"/us-east-1_Nope12345/.well-known/jwks.json", 404, nil)
 		fetchJSON(t, env.URL+"/us-east-1_Nope12345/.well-known/openid-configuration", 404, nil)
 		// Another pool has its own keys.
-		other := authPool(t, env, nil)
+		other := userPool(t, env, nil)
 		var otherKeys jose.JSONWebKeySet
 		fetchJSON(t, env.URL+"/"+other+"/.well-known/jwks.json", 200, &otherKeys)
 		for _, k := range otherKeys.Keys {
@@ -307,7 +307,7 @@ func TestAWSIssuerStyle(t *testing.T) {
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
 			env := start(t, b, func(c *config.Config) { c.IssuerStyle = "aws" })
-			poolID := authPool(t, env, nil)
+			poolID := userPool(t, env, nil)
 			c := authClient(t, env, poolID, nil)
 			confirmedUser(t, env, poolID, "finn", goodPassword)
 			r := c.mustSRP(t, "finn", goodPassword)

@@ -58,7 +58,7 @@ func TestSMSWebhookDelivery(t *testing.T) {
 		hook.mu.Lock()
 		hook.got, hook.status = nil, http.StatusNoContent
 		hook.mu.Unlock()
-		c := authClient(t, env, authPool(t, env, func(in *cip.CreateUserPoolInput) {
+		c := authClient(t, env, userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			in.AutoVerifiedAttributes = []types.VerifiedAttributeType{types.VerifiedAttributeTypePhoneNumber}
 		}), nil)
 		if _, err := c.signUp("sam", goodPassword, "phone_number", "+15555550166"); err != nil {
@@ -100,7 +100,7 @@ func TestEmailDeliveryFailure(t *testing.T) {
 	closed := ln.Addr().String()
 	ln.Close()
 	forEachStoreWith(t, func(c *config.Config) { c.SMTPURL = "smtp://" + closed }, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, verifiedEmailPool), nil)
+		c := authClient(t, env, userPool(t, env, verifiedEmailPool), nil)
 		_, err := c.signUp("uma", goodPassword, "email", "uma@example.com")
 		wantAPIError(t, err, "CodeDeliveryFailureException", "Unable to deliver message")
 		latestCode(t, env, c.poolID, "uma@example.com")

@@ -14,7 +14,7 @@ const adminsRole = "arn:aws:iam::123456789012:role/Admins"
 
 func TestGroups(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := usersPool(t, env, nil)
+		poolID := userPool(t, env, nil)
 		out, err := env.IDP.CreateGroup(env.Ctx, &cip.CreateGroupInput{UserPoolId: aws.String(poolID),
 			GroupName: aws.String("Admins"), Description: aws.String("People who run things"),
 			RoleArn: aws.String(adminsRole), Precedence: aws.Int32(1)})
@@ -140,7 +140,7 @@ func TestGroups(t *testing.T) {
 
 func TestGroupMembership(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := usersPool(t, env, func(in *cip.CreateUserPoolInput) {
+		poolID := userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			in.AliasAttributes = []types.AliasAttributeType{types.AliasAttributeTypeEmail}
 		})
 		for _, g := range []string{"Admins", "Editors", "Readers"} {

@@ -80,7 +80,7 @@ type userPoolSide struct {
 
 func newUserPoolSide(t *testing.T, env *Env, tweak func(*cip.CreateUserPoolClientInput)) *userPoolSide {
 	t.Helper()
-	poolID := authPool(t, env, nil)
+	poolID := userPool(t, env, nil)
 	si := authClient(t, env, poolID, tweak)
 	return &userPoolSide{
 		signIn:    si,

@@ -121,7 +121,7 @@ func wrongCode(code string) string {
 
 func TestOutboxEndpoint(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, nil)
+		poolID := userPool(t, env, nil)
 		for i, addr := range []string{"one@example.com", "two@example.com", "three@example.com"} {
 			_, err := env.IDP.AdminCreateUser(env.Ctx, &cip.AdminCreateUserInput{
 				UserPoolId: aws.String(poolID), Username: aws.String("user" + string(rune('a'+i))),

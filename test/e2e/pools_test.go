@@ -45,6 +45,17 @@ func createPool(t *testing.T, env *Env, in *cip.CreateUserPoolInput) *types.User
 	return out.UserPool
 }
 
+// userPool creates a pool for a test and returns its ID; tweak may set its
+// options.
+func userPool(t *testing.T, env *Env, tweak func(*cip.CreateUserPoolInput)) string {
+	t.Helper()
+	in := &cip.CreateUserPoolInput{PoolName: aws.String("e2e")}
+	if tweak != nil {
+		tweak(in)
+	}
+	return *createPool(t, env, in).Id
+}
+
 func describePool(t *testing.T, env *Env, id string) *types.UserPoolType {
 	t.Helper()
 	out, err := env.IDP.DescribeUserPool(env.Ctx, &cip.DescribeUserPoolInput{UserPoolId: aws.String(id)})

@@ -39,7 +39,7 @@ const incorrect = "Incorrect username or password."
 
 func TestForgotPassword(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, nil), nil)
+		c := authClient(t, env, userPool(t, env, nil), nil)
 		confirmedUser(t, env, c.poolID, "amy", goodPassword, "email", "amy@example.com", "email_verified", "true")
 		out, err := c.forgot("amy")
 		if err != nil {
@@ -90,7 +90,7 @@ func TestForgotPassword(t *testing.T) {
 
 func TestForgotPasswordLimitsAndAttempts(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, nil), nil)
+		c := authClient(t, env, userPool(t, env, nil), nil)
 		confirmedUser(t, env, c.poolID, "dan", goodPassword, "email", "dan@example.com", "email_verified", "true")
 		for i := 1; i <= 10; i++ {
 			if _, err := c.forgot("dan"); err != nil {
@@ -117,7 +117,7 @@ func TestForgotPasswordLimitsAndAttempts(t *testing.T) {
 
 func TestForgotPasswordByPhone(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, func(in *cip.CreateUserPoolInput) {
+		c := authClient(t, env, userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			in.AccountRecoverySetting = &types.AccountRecoverySettingType{RecoveryMechanisms: []types.RecoveryOptionType{
 				{Name: types.RecoveryOptionNameTypeVerifiedEmail, Priority: aws.Int32(2)},
 				{Name: types.RecoveryOptionNameTypeVerifiedPhoneNumber, Priority: aws.Int32(1)},
@@ -146,7 +146,7 @@ func TestForgotPasswordByPhone(t *testing.T) {
 
 func TestForgotPasswordHidesUsers(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, nil), func(in *cip.CreateUserPoolClientInput) {
+		c := authClient(t, env, userPool(t, env, nil), func(in *cip.CreateUserPoolClientInput) {
 			in.PreventUserExistenceErrors = types.PreventUserExistenceErrorTypesEnabled
 		})
 		out, err := c.forgot("nobody@example.com")
@@ -166,7 +166,7 @@ func TestForgotPasswordHidesUsers(t *testing.T) {
 
 func TestRecoveryWithClientSecret(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, nil), withSecret)
+		c := authClient(t, env, userPool(t, env, nil), withSecret)
 		confirmedUser(t, env, c.poolID, "hal", goodPassword, "email", "hal@example.com", "email_verified", "true")
 		missing := "Client " + c.clientID + " is configured for secret but secret was not received"
 		wrong := "Unable to verify secret hash for client " + c.clientID
@@ -196,7 +196,7 @@ func TestRecoveryWithClientSecret(t *testing.T) {
 
 func TestAdminResetUserPassword(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, nil), nil)
+		c := authClient(t, env, userPool(t, env, nil), nil)
 		confirmedUser(t, env, c.poolID, "ida", goodPassword, "email", "ida@example.com", "email_verified", "true")
 		reset := func(client *cip.Client, username string) error {
 			_, err := client.AdminResetUserPassword(env.Ctx, &cip.AdminResetUserPasswordInput{
@@ -239,7 +239,7 @@ func TestAdminResetUserPassword(t *testing.T) {
 
 func TestChangePassword(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, nil), nil)
+		c := authClient(t, env, userPool(t, env, nil), nil)
 		confirmedUser(t, env, c.poolID, "kay", goodPassword)
 		token := aws.ToString(c.mustPassword(t, "kay", goodPassword).AccessToken)
 

@@ -47,7 +47,7 @@ func TestReplicasOnOnePostgreSQL(t *testing.T) {
 		t.FailNow()
 	}
 
-	poolID := authPool(t, a, nil)
+	poolID := userPool(t, a, nil)
 	onA := authClient(t, a, poolID, nil)
 	onB := *onA
 	onB.env = b

@@ -51,7 +51,7 @@ func wantAttr(t *testing.T, attrs []types.AttributeType, name, want string) {
 
 func TestUpdateUserAttributes(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, verifiedEmailPool), nil)
+		c := authClient(t, env, userPool(t, env, verifiedEmailPool), nil)
 		token := selfUser(t, c, "ann", "ann@example.com")
 
 		out, err := c.updateAttributes(token, "given_name", "Ann", "custom:none", "")
@@ -116,7 +116,7 @@ func TestUpdateUserAttributes(t *testing.T) {
 
 func TestUpdateAttributesRequiringVerification(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, func(in *cip.CreateUserPoolInput) {
+		c := authClient(t, env, userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			verifiedEmailPool(in)
 			in.AliasAttributes = []types.AliasAttributeType{types.AliasAttributeTypeEmail}
 			in.UserAttributeUpdateSettings = &types.UserAttributeUpdateSettingsType{
@@ -159,7 +159,7 @@ func TestUpdateAttributesRequiringVerification(t *testing.T) {
 
 func TestAttributeVerificationCodes(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, verifiedEmailPool), nil)
+		c := authClient(t, env, userPool(t, env, verifiedEmailPool), nil)
 		confirmedUser(t, env, c.poolID, "eli", goodPassword, "email", "eli@example.com", "phone_number", "+15555550155")
 		token := aws.ToString(c.mustPassword(t, "eli", goodPassword).AccessToken)
 
@@ -206,7 +206,7 @@ func TestAttributeVerificationCodes(t *testing.T) {
 
 func TestDeleteUserAttributes(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, func(in *cip.CreateUserPoolInput) {
+		c := authClient(t, env, userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			in.Schema = []types.SchemaAttributeType{{Name: aws.String("email"), Required: aws.Bool(true), Mutable: aws.Bool(true),
 				AttributeDataType: types.AttributeDataTypeString}}
 		}), nil)
@@ -237,7 +237,7 @@ func TestDeleteUserAttributes(t *testing.T) {
 
 func TestDeleteUser(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, nil), nil)
+		c := authClient(t, env, userPool(t, env, nil), nil)
 		confirmedUser(t, env, c.poolID, "gil", goodPassword)
 		tokens := c.mustPassword(t, "gil", goodPassword)
 		deleteUser := func(token string) error {
@@ -265,7 +265,7 @@ func TestDeleteUser(t *testing.T) {
 
 func TestSelfServiceAfterSignOut(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, verifiedEmailPool), nil)
+		c := authClient(t, env, userPool(t, env, verifiedEmailPool), nil)
 		token := selfUser(t, c, "hugo", "hugo@example.com")
 		if _, err := env.Anon.GlobalSignOut(env.Ctx, &cip.GlobalSignOutInput{AccessToken: aws.String(token)}); err != nil {
 			t.Fatalf("GlobalSignOut: %v", err)

@@ -69,7 +69,7 @@ func wantDelivery(t *testing.T, what string, d *types.CodeDeliveryDetailsType, m
 
 func TestSignUpAndConfirm(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, verifiedEmailPool), nil)
+		c := authClient(t, env, userPool(t, env, verifiedEmailPool), nil)
 		out, err := c.signUp("alice", goodPassword, "email", "alice@example.com", "given_name", "Alice")
 		if err != nil {
 			t.Fatalf("SignUp: %v", err)
@@ -120,7 +120,7 @@ func TestSignUpAndConfirm(t *testing.T) {
 
 func TestSignUpRefusals(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, verifiedEmailPool)
+		poolID := userPool(t, env, verifiedEmailPool)
 		c := authClient(t, env, poolID, nil)
 		if _, err := c.signUp("taken", goodPassword, "email", "taken@example.com"); err != nil {
 			t.Fatalf("SignUp: %v", err)
@@ -172,7 +172,7 @@ func TestSignUpRefusals(t *testing.T) {
 		}
 
 		// Pools where only administrators create users.
-		closed := authClient(t, env, authPool(t, env, func(in *cip.CreateUserPoolInput) {
+		closed := authClient(t, env, userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			in.AdminCreateUserConfig = &types.AdminCreateUserConfigType{AllowAdminCreateUserOnly: true}
 		}), nil)
 		_, err = closed.signUp("bob", goodPassword)
@@ -182,7 +182,7 @@ func TestSignUpRefusals(t *testing.T) {
 
 func TestSignUpEmailAsUsername(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, func(in *cip.CreateUserPoolInput) {
+		c := authClient(t, env, userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			verifiedEmailPool(in)
 			in.UsernameAttributes = []types.UsernameAttributeType{types.UsernameAttributeTypeEmail}
 		}), nil)
@@ -209,7 +209,7 @@ func TestSignUpEmailAsUsername(t *testing.T) {
 
 func TestSignUpBySMSAndTemplates(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, func(in *cip.CreateUserPoolInput) {
+		c := authClient(t, env, userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			in.AutoVerifiedAttributes = []types.VerifiedAttributeType{types.VerifiedAttributeTypePhoneNumber, types.VerifiedAttributeTypeEmail}
 			in.VerificationMessageTemplate = &types.VerificationMessageTemplateType{
 				SmsMessage:   aws.String("Incognito code {####}"),
@@ -257,7 +257,7 @@ func sixDigitsBody(body, prefix string) bool {
 
 func TestSignUpWithoutVerification(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, nil), nil)
+		c := authClient(t, env, userPool(t, env, nil), nil)
 		out, err := c.signUp("frank", goodPassword, "email", "frank@example.com")
 		if err != nil {
 			t.Fatalf("SignUp: %v", err)
@@ -282,7 +282,7 @@ func TestSignUpWithoutVerification(t *testing.T) {
 
 func TestResendConfirmationCode(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, verifiedEmailPool), nil)
+		c := authClient(t, env, userPool(t, env, verifiedEmailPool), nil)
 		if _, err := c.signUp("gina", goodPassword, "email", "gina@example.com"); err != nil {
 			t.Fatalf("SignUp: %v", err)
 		}
@@ -323,7 +323,7 @@ func TestResendConfirmationCode(t *testing.T) {
 
 func TestConfirmSignUpAttempts(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, verifiedEmailPool), nil)
+		c := authClient(t, env, userPool(t, env, verifiedEmailPool), nil)
 		if _, err := c.signUp("ivan", goodPassword, "email", "ivan@example.com"); err != nil {
 			t.Fatalf("SignUp: %v", err)
 		}
@@ -340,7 +340,7 @@ func TestConfirmSignUpAttempts(t *testing.T) {
 
 func TestSignUpHidesUsers(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, verifiedEmailPool)
+		poolID := userPool(t, env, verifiedEmailPool)
 		c := authClient(t, env, poolID, func(in *cip.CreateUserPoolClientInput) {
 			in.PreventUserExistenceErrors = types.PreventUserExistenceErrorTypesEnabled
 		})
@@ -363,7 +363,7 @@ func TestSignUpHidesUsers(t *testing.T) {
 
 func TestConfirmSignUpAlias(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, func(in *cip.CreateUserPoolInput) {
+		c := authClient(t, env, userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			verifiedEmailPool(in)
 			in.AliasAttributes = []types.AliasAttributeType{types.AliasAttributeTypeEmail}
 		}), nil)
@@ -394,7 +394,7 @@ func TestConfirmSignUpAlias(t *testing.T) {
 
 func TestSignUpWithClientSecret(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		c := authClient(t, env, authPool(t, env, verifiedEmailPool), withSecret)
+		c := authClient(t, env, userPool(t, env, verifiedEmailPool), withSecret)
 		missing := "Client " + c.clientID + " is configured for secret but secret was not received"
 		wrong := "Unable to verify secret hash for client " + c.clientID
 		badHash := aws.String("d3JvbmcgaGFzaA==")
@@ -438,7 +438,7 @@ func TestSignUpWithClientSecret(t *testing.T) {
 
 func TestInvitationMessage(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := authPool(t, env, func(in *cip.CreateUserPoolInput) {
+		poolID := userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			in.AdminCreateUserConfig = &types.AdminCreateUserConfigType{InviteMessageTemplate: &types.MessageTemplateType{
 				EmailSubject: aws.String("Welcome aboard"),
 				EmailMessage: aws.String("Hello {username}, your password is {####}"),

@@ -10,20 +10,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
 )
 
-// usersPool creates a pool for the user tests; tweak may set its options.
-func usersPool(t *testing.T, env *Env, tweak func(*cip.CreateUserPoolInput)) string {
-	t.Helper()
-	in := &cip.CreateUserPoolInput{PoolName: aws.String("users-e2e")}
-	if tweak != nil {
-		tweak(in)
-	}
-	out, err := env.IDP.CreateUserPool(env.Ctx, in)
-	if err != nil {
-		t.Fatalf("CreateUserPool: %v", err)
-	}
-	return *out.UserPool.Id
-}
-
 // attrList builds UserAttributes from name, value pairs.
 func attrList(kv ...string) []types.AttributeType {
 	var out []types.AttributeType
@@ -69,7 +55,7 @@ var uuidV4 = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-
 
 func TestAdminCreateUser(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := usersPool(t, env, func(in *cip.CreateUserPoolInput) {
+		poolID := userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			in.AliasAttributes = []types.AliasAttributeType{types.AliasAttributeTypeEmail}
 			in.Schema = []types.SchemaAttributeType{
 				{Name: aws.String("team"), AttributeDataType: types.AttributeDataTypeString, Mutable: aws.Bool(true)},
@@ -179,7 +165,7 @@ func TestAdminCreateUser(t *testing.T) {
 
 func TestAdminGetUserUnknown(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := usersPool(t, env, nil)
+		poolID := userPool(t, env, nil)
 		_, err := env.IDP.AdminGetUser(env.Ctx, &cip.AdminGetUserInput{UserPoolId: aws.String(poolID), Username: aws.String("ghost")})
 		wantAPIError(t, err, "UserNotFoundException", "User does not exist.")
 		_, err = env.IDP.AdminGetUser(env.Ctx, &cip.AdminGetUserInput{UserPoolId: aws.String("us-east-1_Nope00000"), Username: aws.String("ghost")})
@@ -192,7 +178,7 @@ func TestAdminGetUserUnknown(t *testing.T) {
 
 func TestAdminSetUserPasswordAndConfirm(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := usersPool(t, env, func(in *cip.CreateUserPoolInput) {
+		poolID := userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			in.Policies = &types.UserPoolPolicyType{PasswordPolicy: &types.PasswordPolicyType{
 				MinimumLength: aws.Int32(10), RequireNumbers: true, TemporaryPasswordValidityDays: 3}}
 		})
@@ -235,7 +221,7 @@ func TestAdminSetUserPasswordAndConfirm(t *testing.T) {
 
 func TestAdminDisableEnableDeleteUser(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := usersPool(t, env, nil)
+		poolID := userPool(t, env, nil)
 		mkUser(t, env, poolID, "hopper")
 		ref := func() (*string, *string) { return aws.String(poolID), aws.String("hopper") }
 		p, u := ref()
@@ -270,7 +256,7 @@ func TestAdminDisableEnableDeleteUser(t *testing.T) {
 
 func TestAdminUpdateAndDeleteUserAttributes(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := usersPool(t, env, func(in *cip.CreateUserPoolInput) {
+		poolID := userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			in.Schema = []types.SchemaAttributeType{
 				{Name: aws.String("badge"), AttributeDataType: types.AttributeDataTypeString, Mutable: aws.Bool(false)},
 				{Name: aws.String("level"), AttributeDataType: types.AttributeDataTypeNumber, Mutable: aws.Bool(true)},
@@ -346,7 +332,7 @@ func TestAdminUpdateAndDeleteUserAttributes(t *testing.T) {
 
 func TestUserAliasUniqueness(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := usersPool(t, env, func(in *cip.CreateUserPoolInput) {
+		poolID := userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			in.AliasAttributes = []types.AliasAttributeType{types.AliasAttributeTypeEmail, types.AliasAttributeTypePreferredUsername}
 		})
 		mkUser(t, env, poolID, "knuth", "email", "don@example.com", "email_verified", "true", "preferred_username", "don")
@@ -390,7 +376,7 @@ func TestUserAliasUniqueness(t *testing.T) {
 
 func TestUsernameCase(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		insensitive := usersPool(t, env, func(in *cip.CreateUserPoolInput) {
+		insensitive := userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			in.UsernameConfiguration = &types.UsernameConfigurationType{CaseSensitive: aws.Bool(false)}
 		})
 		mkUser(t, env, insensitive, "Ada")
@@ -401,7 +387,7 @@ func TestUsernameCase(t *testing.T) {
 			Username: aws.String("ada"), MessageAction: types.MessageActionTypeSuppress})
 		wantAPIError(t, err, "UsernameExistsException", "User account already exists")
 
-		sensitive := usersPool(t, env, func(in *cip.CreateUserPoolInput) {
+		sensitive := userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			in.UsernameConfiguration = &types.UsernameConfigurationType{CaseSensitive: aws.Bool(true)}
 		})
 		mkUser(t, env, sensitive, "Ada")
@@ -413,7 +399,7 @@ func TestUsernameCase(t *testing.T) {
 
 func TestEmailAsUsernamePool(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := usersPool(t, env, func(in *cip.CreateUserPoolInput) {
+		poolID := userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			in.UsernameAttributes = []types.UsernameAttributeType{types.UsernameAttributeTypeEmail}
 		})
 		u := mkUser(t, env, poolID, "ivy@example.com", "name", "Ivy")
@@ -440,7 +426,7 @@ func TestEmailAsUsernamePool(t *testing.T) {
 
 func TestListUsers(t *testing.T) {
 	forEachStore(t, func(t *testing.T, env *Env) {
-		poolID := usersPool(t, env, func(in *cip.CreateUserPoolInput) {
+		poolID := userPool(t, env, func(in *cip.CreateUserPoolInput) {
 			in.Schema = []types.SchemaAttributeType{
 				{Name: aws.String("team"), AttributeDataType: types.AttributeDataTypeString, Mutable: aws.Bool(true)},
 			}

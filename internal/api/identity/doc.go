@@ -2,9 +2,9 @@
 // over awsjson: one file per operation, each holding its wire structs (what
 // the AWS SDKs send and read) and the conversion to and from the
 // identitypool domain. errors.go maps domain errors to Cognito's __type and
-// message. sts_backend.go adapts the domain to api/sts.
+// message (through api/apierror). sts_backend.go adapts the domain to
+// api/sts.
 //
-// It may import awsjson, identitypool, awscreds, api/sts (for its Backend
-// types) and store (for sentinel errors only); never a concrete store
-// backend.
+// It may import awsjson, api/apierror, identitypool, awscreds and api/sts
+// (for its Backend types); never a concrete store backend.
 package identity

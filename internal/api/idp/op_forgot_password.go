@@ -14,14 +14,10 @@ type forgotPasswordInput struct {
 }
 
 func (a *API) forgotPassword(ctx context.Context, in *forgotPasswordInput) (*codeDeliveryOutput, error) {
-	d, err := a.pools.ForgotPassword(ctx, userpool.ForgotPasswordInput{
+	return codeDelivered(a.pools.ForgotPassword(ctx, userpool.ForgotPasswordInput{
 		ClientID:       in.ClientId,
 		SecretHash:     in.SecretHash,
 		Username:       in.Username,
 		ClientMetadata: in.ClientMetadata,
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &codeDeliveryOutput{CodeDeliveryDetails: toWireDelivery(d)}, nil
+	}))
 }

@@ -13,19 +13,11 @@ type resendConfirmationCodeInput struct {
 	ClientMetadata map[string]string `json:"ClientMetadata"`
 }
 
-type codeDeliveryOutput struct {
-	CodeDeliveryDetails *wireCodeDelivery `json:"CodeDeliveryDetails,omitempty"`
-}
-
 func (a *API) resendConfirmationCode(ctx context.Context, in *resendConfirmationCodeInput) (*codeDeliveryOutput, error) {
-	d, err := a.pools.ResendConfirmationCode(ctx, userpool.ResendConfirmationCodeInput{
+	return codeDelivered(a.pools.ResendConfirmationCode(ctx, userpool.ResendConfirmationCodeInput{
 		ClientID:       in.ClientId,
 		SecretHash:     in.SecretHash,
 		Username:       in.Username,
 		ClientMetadata: in.ClientMetadata,
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &codeDeliveryOutput{CodeDeliveryDetails: toWireDelivery(d)}, nil
+	}))
 }

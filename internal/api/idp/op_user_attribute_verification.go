@@ -13,11 +13,7 @@ func (a *API) getUserAttributeVerificationCode(ctx context.Context, in *getUserA
 	if err != nil {
 		return nil, err
 	}
-	d, err := a.pools.GetUserAttributeVerificationCode(ctx, caller.Pool, caller.User, caller.ClientID, in.AttributeName)
-	if err != nil {
-		return nil, err
-	}
-	return &codeDeliveryOutput{CodeDeliveryDetails: toWireDelivery(d)}, nil
+	return codeDelivered(a.pools.GetUserAttributeVerificationCode(ctx, caller.Pool, caller.User, caller.ClientID, in.AttributeName))
 }
 
 type verifyUserAttributeInput struct {

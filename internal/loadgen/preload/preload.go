@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -32,9 +33,20 @@ type Store struct {
 	// key the server does not have would be unreadable.
 	MasterKey string
 	DataDir   string
-	Workers   int       // users written in parallel
+	// Workers compute users' SRP verifiers in parallel (default: one per
+	// CPU); the store writes what they make, a batch at a time.
+	Workers int
+	// BatchSize is the number of users per store.CreateUsers transaction
+	// (default DefaultBatchSize).
+	BatchSize int
 	Log       io.Writer // progress; nil discards it
 }
+
+// DefaultBatchSize is the users per store.CreateUsers when Store.BatchSize
+// is not set: a few thousand make the transaction's fixed cost (an fsync
+// on SQLite, a round trip and a commit on PostgreSQL) negligible while
+// keeping a batch's rows, a few megabytes, in memory.
+const DefaultBatchSize = 2000
 
 // Describe says how users are written.
 func (s *Store) Describe() string {
@@ -42,11 +54,24 @@ func (s *Store) Describe() string {
 	if !strings.HasPrefix(s.DSN, "sqlite:") {
 		kind = "PostgreSQL"
 	}
-	return fmt.Sprintf("Incognito-only: in-process straight into its %s store (%s), one CONFIRMED user row per "+
-		"store.CreateUser, %d in parallel, no HTTP", kind, redact(s.DSN), s.workers())
+	return fmt.Sprintf("Incognito-only: in-process straight into its %s store (%s), CONFIRMED user rows in batches "+
+		"of %d per store.CreateUsers transaction, SRP verifiers computed by %d workers, no HTTP",
+		kind, redact(s.DSN), s.batchSize(), s.workers())
 }
 
-func (s *Store) workers() int { return max(s.Workers, 1) }
+func (s *Store) workers() int {
+	if s.Workers > 0 {
+		return s.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+func (s *Store) batchSize() int {
+	if s.BatchSize > 0 {
+		return s.BatchSize
+	}
+	return DefaultBatchSize
+}
 
 // config turns the DSN into the server configuration that opens the same
 // store with the same key.
@@ -85,8 +110,9 @@ func (s *Store) config() (config.Config, error) {
 
 // Preload creates users name(first) .. name(first+n-1) in poolID,
 // CONFIRMED with password, and returns how many it created. The first goes
-// through the userpool service, the others straight into the store (see
-// the package documentation); an existing user only gets its password set.
+// through the userpool service, the others straight into the store in
+// batches (see the package documentation); an existing user only gets its
+// password set.
 func (s *Store) Preload(ctx context.Context, poolID string, first, n int, name func(int) string, password string) (int, error) {
 	cfg, err := s.config()
 	if err != nil {
@@ -118,20 +144,17 @@ func (s *Store) Preload(ctx context.Context, poolID string, first, n int, name f
 	if log == nil {
 		log = io.Discard
 	}
-
-	var next, made, done atomic.Int64
-	next.Store(int64(first + 1))
+	made := 0
 	if created {
-		made.Store(1)
+		made = 1
 	}
+	var done atomic.Int64
 	done.Store(1)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	var once sync.Once
-	var firstErr error
-	tick := time.NewTicker(5 * time.Second)
-	defer tick.Stop()
 	go func() {
+		tick := time.NewTicker(5 * time.Second)
+		defer tick.Stop()
 		for {
 			select {
 			case <-tick.C:
@@ -141,6 +164,14 @@ func (s *Store) Preload(ctx context.Context, poolID string, first, n int, name f
 			}
 		}
 	}()
+
+	// Workers turn indexes into rows (the SRP verifier is most of the
+	// cost); this goroutine writes them a batch at a time, while the
+	// workers go on with the next batch.
+	rows := make(chan store.UserRecord, s.batchSize())
+	errc := make(chan error, 1)
+	var next atomic.Int64
+	next.Store(int64(first + 1))
 	var wg sync.WaitGroup
 	for range s.workers() {
 		wg.Go(func() {
@@ -149,23 +180,59 @@ func (s *Store) Preload(ctx context.Context, poolID string, first, n int, name f
 				if i >= first+n {
 					return
 				}
-				isNew, err := w.direct(ctx, name(i))
+				rec, err := confirmedUser(w.sealer, w.pool, name(i), w.password, time.Now().UTC())
 				if err != nil {
-					once.Do(func() { firstErr = fmt.Errorf("user %s: %w", name(i), err); cancel() })
+					select {
+					case errc <- fmt.Errorf("user %s: %w", name(i), err):
+					default:
+					}
+					cancel()
 					return
 				}
-				if isNew {
-					made.Add(1)
+				select {
+				case rows <- rec:
+				case <-ctx.Done():
+					return
 				}
-				done.Add(1)
 			}
 		})
 	}
-	wg.Wait()
-	if firstErr == nil && ctx.Err() != nil {
-		firstErr = ctx.Err()
+	go func() { wg.Wait(); close(rows) }()
+
+	batch := make([]store.UserRecord, 0, s.batchSize())
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		k, err := w.batch(ctx, batch)
+		made += k
+		done.Add(int64(len(batch)))
+		batch = batch[:0]
+		return err
 	}
-	return int(made.Load()), firstErr
+	var werr error
+	for rec := range rows {
+		if werr != nil {
+			continue // drain, so that the workers can stop
+		}
+		if batch = append(batch, rec); len(batch) == cap(batch) {
+			if werr = flush(); werr != nil {
+				cancel()
+			}
+		}
+	}
+	if werr == nil {
+		werr = flush()
+	}
+	select {
+	case err := <-errc:
+		return made, err
+	default:
+	}
+	if werr == nil && ctx.Err() != nil {
+		werr = ctx.Err()
+	}
+	return made, werr
 }
 
 // writer writes the users of one pool.
@@ -191,17 +258,37 @@ func (w *writer) viaService(ctx context.Context, username string) (bool, error) 
 	return created, w.pools.AdminSetUserPassword(ctx, userpool.Ref(poolID, username), &password, true)
 }
 
+// batch writes the rows in one store.CreateUsers and returns how many users
+// it created. When some of them exist already (a pre-load run again over
+// the same names), the batch is written a user at a time instead.
+func (w *writer) batch(ctx context.Context, recs []store.UserRecord) (int, error) {
+	err := w.store.CreateUsers(ctx, recs)
+	if err == nil {
+		return len(recs), nil
+	}
+	if !errors.Is(err, store.ErrAlreadyExists) {
+		return 0, err
+	}
+	made := 0
+	for _, rec := range recs {
+		isNew, err := w.direct(ctx, rec)
+		if err != nil {
+			return made, fmt.Errorf("user %s: %w", rec.Username, err)
+		}
+		if isNew {
+			made++
+		}
+	}
+	return made, nil
+}
+
 // direct writes the user's row in one store.CreateUser; a user that is
 // there already gets its password set through the service.
-func (w *writer) direct(ctx context.Context, username string) (bool, error) {
-	rec, err := confirmedUser(w.sealer, w.pool, username, w.password, time.Now().UTC())
-	if err != nil {
-		return false, err
-	}
-	err = w.store.CreateUser(ctx, rec)
+func (w *writer) direct(ctx context.Context, rec store.UserRecord) (bool, error) {
+	err := w.store.CreateUser(ctx, rec)
 	if errors.Is(err, store.ErrAlreadyExists) {
 		password := w.password
-		return false, w.pools.AdminSetUserPassword(ctx, userpool.Ref(w.pool.ID, username), &password, true)
+		return false, w.pools.AdminSetUserPassword(ctx, userpool.Ref(w.pool.ID, rec.Username), &password, true)
 	}
 	return err == nil, err
 }

@@ -33,14 +33,14 @@ var backends = []backend{
 		cfg := config.Defaults()
 		cfg.DataDir = t.TempDir()
 		// Naming the database file works as well as its directory.
-		return cfg, &Store{DSN: "sqlite:" + cfg.DataDir + "/incognito.db", Workers: 3}
+		return cfg, &Store{DSN: "sqlite:" + cfg.DataDir + "/incognito.db", Workers: 3, BatchSize: 2}
 	}},
 	{"postgres", func(t *testing.T) (config.Config, *Store) {
 		cfg := config.Defaults()
 		cfg.DataDir = t.TempDir()
 		cfg.DatabaseURL = pgtest.URL(t)
 		cfg.MasterKey = base64.StdEncoding.EncodeToString(secret.NewKey())
-		return cfg, &Store{DSN: cfg.DatabaseURL, MasterKey: cfg.MasterKey, Workers: 3}
+		return cfg, &Store{DSN: cfg.DatabaseURL, MasterKey: cfg.MasterKey, Workers: 3, BatchSize: 2}
 	}},
 }
 
@@ -114,7 +114,8 @@ func rowsMatch(t *testing.T, b backend, caseSensitive bool) {
 	}
 
 	// Again over the same and further users: only the new ones are
-	// created, the old ones keep working.
+	// created, the old ones keep working (batches holding an existing user
+	// are written a user at a time).
 	created, err = s.Preload(ctx, poolID, 4, 4, name, password)
 	if err != nil {
 		t.Fatal(err)
@@ -207,6 +208,7 @@ func TestPreloadRefuses(t *testing.T) {
 func TestDescribe(t *testing.T) {
 	d := (&Store{DSN: "postgres://incognito:hunter2@db/incognito", Workers: 4}).Describe()
 	if !strings.Contains(d, "Incognito-only") || !strings.Contains(d, "PostgreSQL") || strings.Contains(d, "hunter2") ||
+		!strings.Contains(d, fmt.Sprintf("batches of %d", DefaultBatchSize)) ||
 		!strings.Contains(d, "postgres://incognito:***@db/incognito") {
 		t.Errorf("Describe() = %q", d)
 	}

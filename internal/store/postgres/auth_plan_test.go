@@ -5,8 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/incognito-idp/incognito/internal/store/postgres/pgtest"
 )
 
@@ -51,15 +49,7 @@ func TestAuthQueryPlans(t *testing.T) {
 			if _, err := conn.Exec(t.Context(), "SET enable_sort = "+on+"; SET enable_bitmapscan = "+on); err != nil {
 				t.Fatal(err)
 			}
-			rows, err := conn.Query(t.Context(), "EXPLAIN "+tc.query, tc.args...)
-			if err != nil {
-				t.Fatalf("EXPLAIN: %v", err)
-			}
-			lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
-			if err != nil {
-				t.Fatal(err)
-			}
-			plan := strings.Join(lines, "\n")
+			plan := explain(t, conn, tc.query, tc.args...)
 			if strings.Contains(plan, "Seq Scan") {
 				t.Errorf("plan scans a table")
 			}

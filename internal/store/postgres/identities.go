@@ -2,8 +2,6 @@ package postgres
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"slices"
 
 	"github.com/jackc/pgx/v5"
@@ -56,7 +54,7 @@ func (s *Store) CreateIdentity(ctx context.Context, i store.IdentityRecord) erro
 		if err != nil {
 			return err
 		}
-		return addIdentityKeys(ctx, tx, i.PoolID, i.ID, i.Keys)
+		return identityKeys.add(ctx, tx, i.PoolID, i.ID, i.Keys)
 	})
 }
 
@@ -103,11 +101,7 @@ func (s *Store) UpdateIdentity(ctx context.Context, id string, update func(store
 		if err != nil {
 			return err
 		}
-		add, del := userindex.DiffClaims(oldKeys, i.Keys)
-		if err := removeIdentityKeys(ctx, tx, poolID, id, del); err != nil {
-			return err
-		}
-		return addIdentityKeys(ctx, tx, poolID, id, add)
+		return identityKeys.replace(ctx, tx, poolID, id, oldKeys, i.Keys)
 	})
 }
 
@@ -115,55 +109,4 @@ func (s *Store) UpdateIdentity(ctx context.Context, id string, update func(store
 // Credentials vended for it stay until they expire.
 func (s *Store) DeleteIdentity(ctx context.Context, id string) error {
 	return affected(s.pool.Exec(ctx, "DELETE FROM identities WHERE id = $1", id))
-}
-
-// addIdentityKeys gives the identity keys (sorted, so that two writers
-// never wait on each other's keys in opposite orders) in one statement. A
-// key another identity holds stops with *store.ConflictError naming it and
-// its holder; the caller's transaction then rolls back, so nothing of the
-// write remains.
-func addIdentityKeys(ctx context.Context, tx pgx.Tx, poolID, id string, keys []string) error {
-	const insert = `INSERT INTO identity_keys (pool_id, key, identity_id)
-		SELECT $1, k, $2 FROM unnest($3::text[]) AS k ORDER BY k
-		ON CONFLICT DO NOTHING RETURNING key`
-	if len(keys) == 0 {
-		return nil
-	}
-	// A conflicting key can be released between the insert and the look up
-	// of its holder; then the insert is tried again.
-	for range 3 {
-		rows, err := tx.Query(ctx, insert, poolID, id, keys)
-		if err != nil {
-			return wrap(err)
-		}
-		inserted, err := pgx.CollectRows(rows, pgx.RowTo[string])
-		if err != nil {
-			return wrap(err)
-		}
-		keys = slices.DeleteFunc(keys, func(k string) bool { return slices.Contains(inserted, k) })
-		if len(keys) == 0 {
-			return nil
-		}
-		for _, k := range keys {
-			var owner string
-			err := tx.QueryRow(ctx, "SELECT identity_id FROM identity_keys WHERE pool_id = $1 AND key = $2",
-				poolID, k).Scan(&owner)
-			if err == nil {
-				return &store.ConflictError{Claim: k, Owner: owner}
-			}
-			if !errors.Is(err, pgx.ErrNoRows) {
-				return wrap(err)
-			}
-		}
-	}
-	return fmt.Errorf("postgres: identity keys %q kept changing hands", keys)
-}
-
-func removeIdentityKeys(ctx context.Context, tx pgx.Tx, poolID, id string, keys []string) error {
-	if len(keys) == 0 {
-		return nil
-	}
-	_, err := tx.Exec(ctx, "DELETE FROM identity_keys WHERE pool_id = $1 AND key = ANY($2) AND identity_id = $3",
-		poolID, keys, id)
-	return wrap(err)
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/incognito-idp/incognito/internal/store/postgres/pgtest"
 )
@@ -38,9 +39,9 @@ func TestQueryPlans(t *testing.T) {
 		{"users in group", usersInGroupSQL, []any{"p", "g", "a", 10}, "group_members_pkey", false},
 		{"list clients", listClientSQL, []any{"p", "a", 10}, "clients_by_pool", false},
 		{"list groups", listGroupSQL, []any{"p", "a", 10}, "groups_pkey", false},
-		{"list pools", listPoolSQL, []any{"a", 10}, "pools_pkey", false},
-		{"get identity pool", getIdentityPoolSQL, []any{"p"}, "identity_pools_pkey", false},
-		{"list identity pools", listIdentityPoolSQL, []any{"a", 10}, "identity_pools_pkey", false},
+		{"list pools", poolSQL.list, []any{"a", 10}, "pools_pkey", false},
+		{"get identity pool", identityPoolSQL.get, []any{"p"}, "identity_pools_pkey", false},
+		{"list identity pools", identityPoolSQL.list, []any{"a", 10}, "identity_pools_pkey", false},
 		{"get identity", getIdentitySQL, []any{"p:0001"}, "identities_pkey", false},
 		{"identity by key", identityByKeySQL, []any{"p", "dev|x|1"}, "identity_keys_pkey", false},
 		{"list identities", listIdentitySQL, []any{"p", "p:0100", 10}, "identities_by_pool", false},
@@ -64,15 +65,7 @@ func TestQueryPlans(t *testing.T) {
 			if _, err := conn.Exec(t.Context(), "SET enable_sort = "+sort); err != nil {
 				t.Fatal(err)
 			}
-			rows, err := conn.Query(t.Context(), "EXPLAIN "+tc.query, tc.args...)
-			if err != nil {
-				t.Fatalf("EXPLAIN: %v", err)
-			}
-			lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
-			if err != nil {
-				t.Fatal(err)
-			}
-			plan := strings.Join(lines, "\n")
+			plan := explain(t, conn, tc.query, tc.args...)
 			if strings.Contains(plan, "Seq Scan") {
 				t.Errorf("plan scans a table")
 			}
@@ -87,6 +80,20 @@ func TestQueryPlans(t *testing.T) {
 			}
 		})
 	}
+}
+
+// explain returns PostgreSQL's plan for query on conn, a line a node.
+func explain(t *testing.T, conn *pgxpool.Conn, query string, args ...any) string {
+	t.Helper()
+	rows, err := conn.Query(t.Context(), "EXPLAIN "+query, args...)
+	if err != nil {
+		t.Fatalf("EXPLAIN: %v", err)
+	}
+	lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // seedPlanData fills two pools with users, search rows and memberships and

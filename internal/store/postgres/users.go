@@ -58,7 +58,7 @@ func (s *Store) CreateUser(ctx context.Context, u store.UserRecord) error {
 		if err != nil {
 			return err
 		}
-		if err := addClaims(ctx, tx, u.PoolID, u.Key, u.Claims); err != nil {
+		if err := userClaims.add(ctx, tx, u.PoolID, u.Key, u.Claims); err != nil {
 			return err
 		}
 		return setEntries(ctx, tx, u.PoolID, u.Key, userindex.Entries(u))
@@ -104,11 +104,7 @@ func (s *Store) UpdateUser(ctx context.Context, poolID, key string, update func(
 		if err != nil {
 			return err
 		}
-		add, del := userindex.DiffClaims(oldClaims, u.Claims)
-		if err := removeClaims(ctx, tx, poolID, key, del); err != nil {
-			return err
-		}
-		if err := addClaims(ctx, tx, poolID, key, add); err != nil {
+		if err := userClaims.replace(ctx, tx, poolID, key, oldClaims, u.Claims); err != nil {
 			return err
 		}
 		set, unset := userindex.DiffEntries(oldEntries, userindex.Entries(u))

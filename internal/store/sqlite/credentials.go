@@ -46,13 +46,5 @@ func (s *Store) GetCredential(ctx context.Context, accessKeyID string) (store.Cr
 }
 
 func (s *Store) DeleteExpiredCredentials(ctx context.Context, t time.Time) (int, error) {
-	res, err := s.w.ExecContext(ctx, deleteExpiredCredentialsSQL, micros(t))
-	if err != nil {
-		return 0, wrap(err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return 0, wrap(err)
-	}
-	return int(n), nil
+	return deleted(s.w.ExecContext(ctx, deleteExpiredCredentialsSQL, micros(t)))
 }

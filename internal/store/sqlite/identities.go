@@ -76,7 +76,7 @@ func (s *Store) CreateIdentity(ctx context.Context, i store.IdentityRecord) erro
 		if err != nil {
 			return err
 		}
-		return addIdentityKeys(ctx, tx, i.PoolID, i.ID, i.Keys)
+		return identityKeys.add(ctx, tx, i.PoolID, i.ID, i.Keys)
 	})
 }
 
@@ -126,11 +126,7 @@ func (s *Store) UpdateIdentity(ctx context.Context, id string, update func(store
 		if err != nil {
 			return err
 		}
-		add, del := userindex.DiffClaims(oldKeys, i.Keys)
-		if err := removeIdentityKeys(ctx, tx, poolID, id, del); err != nil {
-			return err
-		}
-		return addIdentityKeys(ctx, tx, poolID, id, add)
+		return identityKeys.replace(ctx, tx, poolID, id, oldKeys, i.Keys)
 	})
 }
 
@@ -138,42 +134,4 @@ func (s *Store) UpdateIdentity(ctx context.Context, id string, update func(store
 // Credentials vended for it stay until they expire.
 func (s *Store) DeleteIdentity(ctx context.Context, id string) error {
 	return affected(s.w.ExecContext(ctx, "DELETE FROM identities WHERE id = ?", id))
-}
-
-// addIdentityKeys gives the identity keys, in order. A key another identity
-// holds stops with *store.ConflictError naming it and its holder; the
-// caller's transaction then rolls back, so nothing of the write remains.
-func addIdentityKeys(ctx context.Context, tx *sql.Tx, poolID, id string, keys []string) error {
-	for _, k := range keys {
-		res, err := tx.ExecContext(ctx,
-			"INSERT INTO identity_keys (pool_id, key, identity_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-			poolID, k, id)
-		if err != nil {
-			return wrap(err)
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return wrap(err)
-		} else if n == 1 {
-			continue
-		}
-		var owner string
-		err = tx.QueryRowContext(ctx, "SELECT identity_id FROM identity_keys WHERE pool_id = ? AND key = ?",
-			poolID, k).Scan(&owner)
-		if err != nil {
-			return wrap(err)
-		}
-		return &store.ConflictError{Claim: k, Owner: owner}
-	}
-	return nil
-}
-
-func removeIdentityKeys(ctx context.Context, tx *sql.Tx, poolID, id string, keys []string) error {
-	for _, k := range keys {
-		_, err := tx.ExecContext(ctx, "DELETE FROM identity_keys WHERE pool_id = ? AND key = ? AND identity_id = ?",
-			poolID, k, id)
-		if err != nil {
-			return wrap(err)
-		}
-	}
-	return nil
 }

@@ -129,13 +129,5 @@ func (s *Store) RevokeUserSessions(ctx context.Context, poolID, userKey string, 
 
 // DeleteExpiredSessions walks sessions_by_expiry, in every pool.
 func (s *Store) DeleteExpiredSessions(ctx context.Context, t time.Time) (int, error) {
-	res, err := s.w.ExecContext(ctx, expireSessionsSQL, micros(t))
-	if err != nil {
-		return 0, wrap(err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return 0, wrap(err)
-	}
-	return int(n), nil
+	return deleted(s.w.ExecContext(ctx, expireSessionsSQL, micros(t)))
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
 
@@ -17,8 +18,8 @@ import (
 
 // Store is a store.Store on one SQLite file.
 type Store struct {
-	w *sql.DB // exactly one connection: every write transaction queues here
-	r *sql.DB // query-only connections for reads
+	w *sql.DB   // exactly one connection: every write transaction queues here
+	r *readerDB // query-only connections for reads, statements kept prepared
 }
 
 var _ store.Store = (*Store)(nil)
@@ -62,10 +63,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, err
 	}
 
-	if s.r, err = sql.Open("sqlite", path+readerParams); err != nil {
+	r, err := sql.Open("sqlite", path+readerParams)
+	if err != nil {
 		s.w.Close()
 		return nil, fmt.Errorf("sqlite: %w", err)
 	}
+	s.r = newReaderDB(r)
 	n := max(4, runtime.NumCPU())
 	s.r.SetMaxOpenConns(n)
 	s.r.SetMaxIdleConns(n)
@@ -80,13 +83,33 @@ func Open(ctx context.Context, path string) (*Store, error) {
 // it) and migrates the schema.
 func (s *Store) init(ctx context.Context) error {
 	var mode string
-	if err := s.w.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+	// The first connection switches a new file to WAL, which needs an
+	// exclusive lock. When several processes open a new file at the same
+	// moment SQLite can answer SQLITE_BUSY without waiting out
+	// busy_timeout, so the first query is retried for a while.
+	err := s.w.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode)
+	for delay, waited := 5*time.Millisecond, time.Duration(0); isBusy(err) && waited < 10*time.Second; delay = min(2*delay, 200*time.Millisecond) {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(delay):
+		}
+		waited += delay
+		err = s.w.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode)
+	}
+	if err != nil {
 		return fmt.Errorf("sqlite: %w", err)
 	}
 	if !strings.EqualFold(mode, "wal") {
 		return fmt.Errorf("sqlite: journal_mode is %q, want wal", mode)
 	}
 	return migrate(ctx, s.w)
+}
+
+// isBusy reports SQLite's SQLITE_BUSY (5), with or without an extended code.
+func isBusy(err error) bool {
+	var coded interface{ Code() int }
+	return errors.As(err, &coded) && coded.Code()&0xff == 5
 }
 
 // Ping answers nil when a read connection can run a query.

@@ -80,6 +80,19 @@ func affected(res sql.Result, err error) error {
 	return nil
 }
 
+// deleted maps the result of a DELETE that sweeps any number of rows to
+// their count.
+func deleted(res sql.Result, err error) (int, error) {
+	if err != nil {
+		return 0, wrap(err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, wrap(err)
+	}
+	return int(n), nil
+}
+
 func wrap(err error) error { return fmt.Errorf("sqlite: %w", err) }
 
 func wrapNil(err error) error {
@@ -127,4 +140,40 @@ func decodeAttributes(s string) (map[string]string, error) {
 		m = map[string]string{}
 	}
 	return m, nil
+}
+
+// list runs a query returning rows of one kind.
+func list[T any](ctx context.Context, q querier, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, wrap(err)
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, wrap(err)
+	}
+	return out, nil
+}
+
+// listIn is list for rows under a parent (a pool, group or user): an empty
+// result is store.ErrNotFound when the parent itself is missing. Checking
+// only when the page is empty keeps the common case to one query.
+func listIn[T any](ctx context.Context, q querier, parentSQL string, parentArgs []any,
+	scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+	out, err := list(ctx, q, scan, query, args...)
+	if err != nil || len(out) > 0 {
+		return out, err
+	}
+	if err := exists(ctx, q, parentSQL, parentArgs...); err != nil {
+		return nil, err
+	}
+	return out, nil
 }

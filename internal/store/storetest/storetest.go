@@ -19,6 +19,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Clients", testClients},
 		{"Users", testUsers},
 		{"CountUsers", testCountUsers},
+		{"CreateUsers", testCreateUsers},
 		{"UpdateFunctionErrorAborts", testUpdateAborts},
 		{"UpdateKeepsIdentity", testUpdateKeepsIdentity},
 		{"Claims", testClaims},

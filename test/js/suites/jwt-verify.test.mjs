@@ -56,12 +56,20 @@ async function rejectsAs(promise, ErrorClass, messageRe) {
 	});
 }
 
+/** The names of the token sets tokenSets returns, one per way to sign in. */
+const setNames = [
+	'public SRP',
+	'public refreshed',
+	'secret SRP',
+	'secret password',
+	'secret refreshed',
+	'secret GetTokensFromRefreshToken',
+];
+
 /**
  * Sets up a pool with a public and a secret client and a user in group
- * "admins", and signs in every way. Returns the token sets by name:
- * { 'public SRP', 'public refreshed', 'secret SRP', 'secret password',
- *   'secret refreshed', 'secret GetTokensFromRefreshToken' } each
- * { id, access, clientId }.
+ * "admins", and signs in every way. Returns the token sets by name (see
+ * setNames), each { id, access, clientId }.
  */
 async function tokenSets(server) {
 	const pool = await createPool(server.idp);
@@ -178,14 +186,7 @@ await eachStore('aws-jwt-verify: JwtVerifier with Incognito issuer', ctx => {
 		}
 	});
 
-	for (const name of [
-		'public SRP',
-		'public refreshed',
-		'secret SRP',
-		'secret password',
-		'secret refreshed',
-		'secret GetTokensFromRefreshToken',
-	]) {
+	for (const name of setNames) {
 		it(`verifies the ID and access tokens (${name})`, async () => {
 			const s = t.sets[name];
 			const id = await verifiers.id[s.clientId].verify(s.id);
@@ -262,14 +263,7 @@ await eachStore(
 			}
 		});
 
-		for (const name of [
-			'public SRP',
-			'public refreshed',
-			'secret SRP',
-			'secret password',
-			'secret refreshed',
-			'secret GetTokensFromRefreshToken',
-		]) {
+		for (const name of setNames) {
 			it(`CognitoJwtVerifier and JwtVerifier both accept the tokens (${name})`, async () => {
 				const s = t.sets[name];
 				const id = await cognitoVerifier({ tokenUse: 'id', clientId: s.clientId, groups: 'admins' }).verify(s.id);
