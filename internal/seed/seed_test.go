@@ -76,3 +76,13 @@ func TestQuickstartAppliesIdempotently(t *testing.T) {
 		t.Fatalf("admin groups %v, %v", groups, err)
 	}
 }
+
+// FuzzParse: no seed file makes the parser panic.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"userPools: []", "userPools:\n  - name: a\n    users:\n      - username: u\n", "identityPools: [{name: x}]", "{", "- 1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		_, _ = Parse([]byte(doc))
+	})
+}

@@ -77,3 +77,34 @@ func TestQueryProtocol(t *testing.T) {
 		})
 	}
 }
+
+// FuzzQuery: no form body makes the STS endpoint answer a server error or
+// an unparseable response.
+func FuzzQuery(f *testing.F) {
+	for _, s := range []string{"Action=GetCallerIdentity&Version=2011-06-15", "Action=AssumeRoleWithWebIdentity", "%zz", "a=b&&&=", "Action=%00"} {
+		f.Add(s)
+	}
+	h := handler()
+	h.Backend = rejecting{}
+	f.Fuzz(func(t *testing.T, body string) {
+		rec := post(h, body)
+		if rec.Code >= 500 {
+			t.Fatalf("status %d for %q: %s", rec.Code, body, rec.Body)
+		}
+		if !strings.HasPrefix(rec.Body.String(), "<?xml") {
+			t.Fatalf("not XML for %q: %s", body, rec.Body)
+		}
+	})
+}
+
+type rejecting struct{}
+
+func (rejecting) AssumeRoleWithWebIdentity(context.Context, WebIdentityInput) (*WebIdentityOutput, error) {
+	return nil, stsCoded{"InvalidIdentityToken", "Couldn't retrieve verification key from your identity provider"}
+}
+
+type stsCoded struct{ code, msg string }
+
+func (e stsCoded) Error() string        { return e.code + ": " + e.msg }
+func (e stsCoded) ErrorCode() string    { return e.code }
+func (e stsCoded) ErrorMessage() string { return e.msg }
