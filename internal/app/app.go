@@ -39,6 +39,8 @@ type App struct {
 	Pools    *userpool.Service
 	Identity *identitypool.Service // identity pools; the config-file seeder uses it
 	Handler  http.Handler
+	// Services are the AWS JSON APIs the handler dispatches to.
+	Services []*awsjson.Service
 	log      *slog.Logger
 }
 
@@ -88,7 +90,8 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error)
 		Log:       log,
 	})
 	ids := newIdentityParts(cfg, st, sealer, auth, log)
-	api := awsjson.NewServer(adminVerifier(cfg, verifier, ids.vendor), log, idp.New(pools, auth, log).Service(), identity.New(ids.pools, log).Service())
+	services := []*awsjson.Service{idp.New(pools, auth, log).Service(), identity.New(ids.pools, log).Service()}
+	api := awsjson.NewServer(adminVerifier(cfg, verifier, ids.vendor), log, services...)
 	go srp.Precompute() // the SRP fixed-base table, off the first sign-in's path
 	m := metrics.New()
 	api.SetObserver(m)
@@ -111,7 +114,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error)
 	mux.Handle("POST /{$}", postRoot(api, ids.sts))
 	mux.Handle("OPTIONS /{$}", api)
 
-	return &App{Config: cfg, Store: st, Pools: pools, Identity: ids.pools, Handler: mux, log: log}, nil
+	return &App{Config: cfg, Store: st, Pools: pools, Identity: ids.pools, Handler: mux, Services: services, log: log}, nil
 }
 
 // OpenStore opens PostgreSQL when a database URL is set, else the embedded
