@@ -65,11 +65,11 @@ func badResponse(format string, args ...any) error {
 type Client struct {
 	endpoints []string
 	next      atomic.Uint64
-	region   string
-	creds    aws.Credentials
-	signer   *v4.Signer
-	http     *http.Client
-	timeout  time.Duration
+	region    string
+	creds     aws.Credentials
+	signer    *v4.Signer
+	http      *http.Client
+	timeout   time.Duration
 }
 
 // NewClient builds a client for endpoint, or for the comma-separated
@@ -100,10 +100,10 @@ func NewClient(endpoint, region, accessKey, secretKey string, conns int, timeout
 	}
 	return &Client{
 		endpoints: endpoints,
-		region:   region,
-		creds:    aws.Credentials{AccessKeyID: accessKey, SecretAccessKey: secretKey, Source: "incognito-load"},
-		signer:   v4.NewSigner(),
-		timeout:  timeout,
+		region:    region,
+		creds:     aws.Credentials{AccessKeyID: accessKey, SecretAccessKey: secretKey, Source: "incognito-load"},
+		signer:    v4.NewSigner(),
+		timeout:   timeout,
 		http: &http.Client{
 			Transport: transport,
 			CheckRedirect: func(*http.Request, []*http.Request) error {

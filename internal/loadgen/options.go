@@ -61,7 +61,7 @@ type Options struct {
 	// ServerPIDs, when set, are the server's processes (one per replica):
 	// their CPU time is read from /proc/<pid>/stat and added up.
 	ServerPIDs []int
-	Log       io.Writer // progress lines; nil discards them
+	Log        io.Writer // progress lines; nil discards them
 }
 
 // Preloader writes users straight into a server's storage.
