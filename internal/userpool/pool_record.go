@@ -36,12 +36,20 @@ func poolToRecord(p *Pool) (store.PoolRecord, error) {
 func (s *Service) GetPool(ctx context.Context, id string) (*Pool, error) {
 	r, err := s.store.GetPool(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
+		s.poolCache.forget(id)
 		return nil, poolNotFound(id)
 	}
 	if err != nil {
 		return nil, err
 	}
-	return poolFromRecord(r)
+	if p, ok := s.poolCache.get(r); ok {
+		return p, nil
+	}
+	p, err := poolFromRecord(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.poolCache.put(r, p), nil
 }
 
 // updatePool runs f on the latest version of the pool inside the store's

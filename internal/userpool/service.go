@@ -47,6 +47,7 @@ type Service struct {
 	messenger Messenger
 	sender    MessageSender
 	publicURL string
+	poolCache poolCache // decoded pools, keyed on their stored rows
 }
 
 // New builds a Service.
