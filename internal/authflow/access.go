@@ -33,11 +33,11 @@ func (s *Service) VerifyAccessToken(ctx context.Context, raw string) (*Caller, e
 	if raw == "" {
 		return nil, userpool.Invalid("1 validation error detected: Value null at 'accessToken' failed to satisfy constraint: Member must not be null")
 	}
-	_, peek, err := token.Peek(raw)
+	parsed, err := token.Parse(raw)
 	if err != nil {
 		return nil, errInvalidAccess()
 	}
-	iss, _ := peek["iss"].(string)
+	iss, _ := parsed.UnverifiedClaims()["iss"].(string)
 	poolID := iss[strings.LastIndex(iss, "/")+1:]
 	if poolID == "" {
 		return nil, errInvalidAccess()
@@ -46,7 +46,7 @@ func (s *Service) VerifyAccessToken(ctx context.Context, raw string) (*Caller, e
 	if err != nil {
 		return nil, errInvalidAccess()
 	}
-	claims, err := s.verifyWithPoolKeys(ctx, poolID, raw, token.UseAccess)
+	claims, err := s.verifyWithPoolKeys(ctx, poolID, parsed, token.UseAccess)
 	if errors.Is(err, token.ErrExpired) {
 		return nil, userpool.Errorf(userpool.NotAuthorized, "Access Token has expired")
 	}
@@ -96,12 +96,12 @@ func errRevokedAccess() error {
 // verifyWithPoolKeys verifies with the cached key set, and once more with
 // a fresh one when the kid is unknown (another replica may have added a
 // key).
-func (s *Service) verifyWithPoolKeys(ctx context.Context, poolID, raw, use string) (map[string]any, error) {
+func (s *Service) verifyWithPoolKeys(ctx context.Context, poolID string, parsed *token.Parsed, use string) (map[string]any, error) {
 	keys, err := s.KeySet(ctx, poolID, false)
 	if err != nil {
 		return nil, err
 	}
-	claims, err := keys.VerifyUse(raw, use, s.now())
+	claims, err := keys.VerifyParsed(parsed, use, s.now())
 	if err == nil || errors.Is(err, token.ErrExpired) || errors.Is(err, token.ErrMalformed) {
 		return claims, err
 	}
@@ -109,7 +109,7 @@ func (s *Service) verifyWithPoolKeys(ctx context.Context, poolID, raw, use strin
 	if kerr != nil {
 		return nil, kerr
 	}
-	return keys.VerifyUse(raw, use, s.now())
+	return keys.VerifyParsed(parsed, use, s.now())
 }
 
 // GlobalSignOut revokes every session of the caller's user: its refresh

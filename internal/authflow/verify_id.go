@@ -30,7 +30,11 @@ func (s *Service) VerifyIDToken(ctx context.Context, poolID, raw string) (map[st
 		}
 		return nil, err
 	}
-	claims, err := s.verifyWithPoolKeys(ctx, poolID, raw, token.UseID)
+	parsed, err := token.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalidIDToken, err)
+	}
+	claims, err := s.verifyWithPoolKeys(ctx, poolID, parsed, token.UseID)
 	switch {
 	case errors.Is(err, token.ErrExpired):
 		return nil, err

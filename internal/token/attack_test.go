@@ -108,6 +108,9 @@ func TestVerifyRefusesAttacks(t *testing.T) {
 			if !errors.Is(err, tc.wantErr) {
 				t.Errorf("Verify = %v, %v; want %v", got, err, tc.wantErr)
 			}
+			if got, err := parseAndVerify(ks, tc.token, "", now); !errors.Is(err, tc.wantErr) {
+				t.Errorf("Parse + VerifyParsed = %v, %v; want %v", got, err, tc.wantErr)
+			}
 		})
 	}
 	if n := fetched.Load(); n != 0 {
@@ -178,6 +181,9 @@ func TestVerifyRefusesMalformed(t *testing.T) {
 			}
 			if _, _, err := Peek(tc.token); !errors.Is(err, ErrMalformed) && !errors.Is(err, ErrSignature) {
 				t.Errorf("Peek err = %v", err)
+			}
+			if _, err := parseAndVerify(ks, tc.token, "", t0); !errors.Is(err, ErrMalformed) && !errors.Is(err, ErrSignature) {
+				t.Errorf("Parse + VerifyParsed err = %v", err)
 			}
 		})
 	}

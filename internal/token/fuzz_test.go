@@ -2,6 +2,7 @@ package token
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -34,6 +35,10 @@ func FuzzVerify(f *testing.F) {
 	sentinels := []error{ErrMalformed, ErrSignature, ErrExpired, ErrNotYetValid, ErrWrongUse}
 	f.Fuzz(func(t *testing.T, token string) {
 		claims, err := ks.Verify(token, t0)
+		if parsed, perr := parseAndVerify(ks, token, "", t0); (perr == nil) != (err == nil) ||
+			(err == nil && !reflect.DeepEqual(parsed, claims)) {
+			t.Fatalf("Verify = %v, %v but Parse + VerifyParsed = %v, %v", claims, err, parsed, perr)
+		}
 		if err == nil {
 			// The only valid tokens in reach are the seeds we signed.
 			if claims["iss"] != testIssuer {

@@ -146,3 +146,13 @@ func mustJSON(t testing.TB, v any) string {
 	}
 	return string(b)
 }
+
+// parseAndVerify is the two-step path of Parse and KeySet.VerifyParsed,
+// which must accept and refuse exactly what Verify and VerifyUse do.
+func parseAndVerify(ks KeySet, token, use string, now time.Time) (map[string]any, error) {
+	p, err := Parse(token)
+	if err != nil {
+		return nil, err
+	}
+	return ks.VerifyParsed(p, use, now)
+}

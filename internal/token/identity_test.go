@@ -101,6 +101,10 @@ func TestIdentityUseIsSeparate(t *testing.T) {
 			if !errors.Is(err, tc.wantErr) || (tc.wantErr == nil && err != nil) {
 				t.Errorf("VerifyUse = %v, want %v", err, tc.wantErr)
 			}
+			_, err = parseAndVerify(all, tc.token, tc.use, t0)
+			if !errors.Is(err, tc.wantErr) || (tc.wantErr == nil && err != nil) {
+				t.Errorf("Parse + VerifyParsed = %v, want %v", err, tc.wantErr)
+			}
 		})
 	}
 

@@ -46,6 +46,13 @@ func (ks KeySet) verify(token string, now time.Time) (map[string]any, string, er
 	if err != nil {
 		return nil, "", err
 	}
+	return ks.verifyJWS(jws, nil, now)
+}
+
+// verifyJWS checks a parsed token. claims, when not nil, are its payload
+// already decoded (by Parse): the signature covers those very bytes, so
+// they are not decoded twice.
+func (ks KeySet) verifyJWS(jws *jose.JSONWebSignature, claims map[string]any, now time.Time) (map[string]any, string, error) {
 	kid := jws.Signatures[0].Header.KeyID
 	if kid == "" {
 		return nil, "", fmt.Errorf("%w: no kid in header", ErrMalformed)
@@ -64,9 +71,10 @@ func (ks KeySet) verify(token string, now time.Time) (map[string]any, string, er
 	if err != nil {
 		return nil, "", fmt.Errorf("%w: %v", ErrSignature, err)
 	}
-	claims, err := decodeClaims(payload)
-	if err != nil {
-		return nil, "", err
+	if claims == nil {
+		if claims, err = decodeClaims(payload); err != nil {
+			return nil, "", err
+		}
 	}
 	if err := checkUse(claims, vk.use); err != nil {
 		return nil, "", err
@@ -87,6 +95,50 @@ func (ks KeySet) VerifyUse(token, use string, now time.Time) (map[string]any, er
 		return nil, err
 	}
 	if keyUse != use {
+		return nil, fmt.Errorf("%w: signed by a %s key, want %q", ErrWrongUse, keyUse, use)
+	}
+	return claims, nil
+}
+
+// Parsed is a token read by Parse: its form checked, its claims decoded,
+// nothing verified yet.
+type Parsed struct {
+	jws    *jose.JSONWebSignature
+	claims map[string]any
+}
+
+// Parse reads token as Peek does, keeping it for KeySet.VerifyParsed, so a
+// caller that must look inside a token (iss names the pool whose keys
+// verify it) parses and decodes it once. The same rules as Verify apply.
+func Parse(token string) (*Parsed, error) {
+	jws, err := parse(token)
+	if err != nil {
+		return nil, err
+	}
+	claims, err := decodeClaims(jws.UnsafePayloadWithoutVerification())
+	if err != nil {
+		return nil, err
+	}
+	return &Parsed{jws: jws, claims: claims}, nil
+}
+
+// UnverifiedClaims are the token's claims as decoded by Parse. Nothing in
+// them may be trusted before VerifyParsed succeeds; the caller must not
+// modify them, since VerifyParsed returns the same map.
+func (p *Parsed) UnverifiedClaims() map[string]any { return p.claims }
+
+// VerifyParsed is VerifyUse for a token read by Parse (use "" accepts a
+// key of any use, as Verify does). It returns the claims Parse decoded once
+// the signature over them is checked.
+func (ks KeySet) VerifyParsed(p *Parsed, use string, now time.Time) (map[string]any, error) {
+	if p == nil || p.jws == nil {
+		return nil, fmt.Errorf("%w: no token", ErrMalformed)
+	}
+	claims, keyUse, err := ks.verifyJWS(p.jws, p.claims, now)
+	if err != nil {
+		return nil, err
+	}
+	if use != "" && keyUse != use {
 		return nil, fmt.Errorf("%w: signed by a %s key, want %q", ErrWrongUse, keyUse, use)
 	}
 	return claims, nil
