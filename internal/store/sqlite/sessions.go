@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"time"
 
 	"github.com/incognito-idp/incognito/internal/store"
@@ -17,6 +18,12 @@ const (
 	// another's previous, the current one wins.
 	sessionByHashSQL = "SELECT " + sessionColumns + ` FROM sessions
 		WHERE refresh_hash = ?1 OR previous_hash = ?1 ORDER BY refresh_hash = ?1 DESC LIMIT 1`
+	// createSessionSQL takes sessionArgs; ?1 and ?4 name the user, which
+	// must exist. The WHERE clause also keeps SQLite's parser from reading
+	// ON CONFLICT as a join constraint of the SELECT.
+	createSessionSQL = "INSERT INTO sessions (" + sessionColumns + `)
+		SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13
+		WHERE EXISTS (SELECT 1 FROM users WHERE pool_id = ?1 AND user_key = ?4) ON CONFLICT DO NOTHING`
 	revokeSessionsSQL = "UPDATE sessions SET revoked_at = ? WHERE pool_id = ? AND user_key = ? AND revoked_at IS NULL"
 	expireSessionsSQL = "DELETE FROM sessions WHERE expires_at < ?"
 	// updateSessionSQL takes sessionArgs; the client and user (?3, ?4) stay.
@@ -51,12 +58,16 @@ func sessionArgs(s store.SessionRecord) []any {
 // store.ErrAlreadyExists when the OriginJTI or the refresh hash is taken.
 func (s *Store) CreateSession(ctx context.Context, sess store.SessionRecord) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if err := exists(ctx, tx, userExists, sess.PoolID, sess.UserKey); err != nil {
-			return err
+		// One statement in the common case: the row goes in only if its
+		// user exists; when nothing went in, the user's absence is told
+		// apart from a taken OriginJTI or refresh hash afterwards.
+		err := created(tx.ExecContext(ctx, createSessionSQL, sessionArgs(sess)...))
+		if errors.Is(err, store.ErrAlreadyExists) {
+			if uerr := exists(ctx, tx, userExists, sess.PoolID, sess.UserKey); uerr != nil {
+				return uerr
+			}
 		}
-		return created(tx.ExecContext(ctx,
-			"INSERT INTO sessions ("+sessionColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-			sessionArgs(sess)...))
+		return err
 	})
 }
 
