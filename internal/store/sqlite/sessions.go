@@ -61,7 +61,7 @@ func (s *Store) CreateSession(ctx context.Context, sess store.SessionRecord) err
 		// One statement in the common case: the row goes in only if its
 		// user exists; when nothing went in, the user's absence is told
 		// apart from a taken OriginJTI or refresh hash afterwards.
-		err := created(tx.ExecContext(ctx, createSessionSQL, sessionArgs(sess)...))
+		err := created(s.execHot(ctx, tx, createSessionSQL, sessionArgs(sess)...))
 		if errors.Is(err, store.ErrAlreadyExists) {
 			if uerr := exists(ctx, tx, userExists, sess.PoolID, sess.UserKey); uerr != nil {
 				return uerr

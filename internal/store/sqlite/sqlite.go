@@ -20,6 +20,9 @@ import (
 type Store struct {
 	w *sql.DB   // exactly one connection: every write transaction queues here
 	r *readerDB // query-only connections for reads, statements kept prepared
+	// hot holds the writes of every sign-in prepared once on the writer
+	// connection (see execHot); it is filled in Open and read-only after.
+	hot map[string]*sql.Stmt
 }
 
 var _ store.Store = (*Store)(nil)
@@ -60,6 +63,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	s.w.SetConnMaxIdleTime(0)
 	if err := s.init(ctx); err != nil {
 		s.w.Close()
+		return nil, err
+	}
+	if err := s.prepareHot(ctx); err != nil {
+		s.Close()
 		return nil, err
 	}
 
@@ -126,6 +133,9 @@ func (s *Store) Close() error {
 	var errs []error
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
+	}
+	for _, st := range s.hot {
+		errs = append(errs, st.Close())
 	}
 	if s.w != nil {
 		errs = append(errs, s.w.Close())

@@ -11,8 +11,8 @@ import (
 // benchUsers is the size of the pool the benchmarks read from.
 const benchUsers = 5000
 
-// Benchmark measures the hot paths of a backend: GetUser, CreateUser, and
-// ListUsers with a prefix filter, in a pool of benchUsers users. open is
+// Benchmark measures the hot paths of a backend: GetUser, CreateUser,
+// CreateSession, and ListUsers with a prefix filter, in a pool of benchUsers users. open is
 // called once; it should register the store's Close with b.Cleanup.
 func Benchmark(b *testing.B, open func(b *testing.B) store.Store) {
 	s := open(b)
@@ -40,6 +40,17 @@ func Benchmark(b *testing.B, open func(b *testing.B) store.Store) {
 				b.Fatal(err)
 			}
 			created++
+		}
+	})
+
+	// One sign-in's write: a new session of an existing user.
+	b.Run("CreateSession", func(b *testing.B) {
+		i := 0
+		for b.Loop() {
+			if err := s.CreateSession(ctx, newSession(pool, benchKey(i%benchUsers))); err != nil {
+				b.Fatal(err)
+			}
+			i++
 		}
 	})
 
