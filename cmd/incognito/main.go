@@ -1,7 +1,7 @@
 // Command incognito is a self-hosted identity server that speaks Amazon
 // Cognito's wire protocol. `incognito serve` (the default) runs it;
-// `incognito migrate` only applies schema migrations; `incognito version`
-// prints the version.
+// `incognito migrate` only applies schema migrations; `incognito keys`
+// rotates and lists signing keys; `incognito version` prints the version.
 package main
 
 import (
@@ -36,6 +36,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		err = serve(ctx, args, getenv, stdout, stderr)
 	case "migrate":
 		err = migrate(ctx, args, getenv, stderr)
+	case "keys":
+		err = keys(ctx, args, getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "incognito", version)
 	case "help", "-h", "--help":
@@ -61,6 +63,7 @@ func usage(w io.Writer) {
 commands:
   serve     run the server (default)
   migrate   apply database migrations and exit
+  keys      rotate or list the signing keys ("incognito keys -h")
   version   print the version
 
 Run "incognito serve -h" for the flags.

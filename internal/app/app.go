@@ -68,7 +68,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error)
 	}
 	pools := userpool.New(userpool.Options{
 		Store:     st,
-		Sealer:    sealer.Derive("user-secrets"),
+		Sealer:    sealer.Derive(PurposeUserSecrets),
 		Region:    cfg.Region,
 		AccountID: cfg.AccountID,
 		Log:       log,
@@ -83,8 +83,8 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error)
 	auth := authflow.New(authflow.Options{
 		Pools:     pools,
 		Store:     st,
-		Sealer:    sealer.Derive("auth-session"),
-		KeySealer: sealer.Derive("signing-keys"),
+		Sealer:    sealer.Derive(PurposeAuthSession),
+		KeySealer: sealer.Derive(PurposeSigningKeys),
 		Issuer:    issuer,
 		DecoyKey:  decoyKey(master),
 		Log:       log,

@@ -11,9 +11,11 @@ import (
 	"github.com/incognito-idp/incognito/internal/token"
 )
 
-// keyCacheTTL bounds how long a replica trusts its cached key set before
-// looking for keys another replica added or retired.
-const keyCacheTTL = time.Minute
+// KeyCacheTTL bounds how long a replica trusts its cached key set before
+// looking for keys another replica (or `incognito keys rotate`) added or
+// retired. A rotation must announce its new keys for longer than this
+// before they sign (see DefaultKeyActivation).
+const KeyCacheTTL = time.Minute
 
 // keyReloadInterval is the least time between two reloads a caller asks
 // for (see KeySet's refresh).
@@ -32,7 +34,7 @@ func (s *Service) KeySet(ctx context.Context, poolID string, refresh bool) (toke
 	s.keysMu.Lock()
 	cached, ok := s.keys[poolID]
 	s.keysMu.Unlock()
-	if ok && !refresh && now.Sub(cached.loadedAt) < keyCacheTTL {
+	if ok && !refresh && now.Sub(cached.loadedAt) < KeyCacheTTL {
 		return cached.set, nil
 	}
 	// A token with an unknown kid asks for a reload; a stream of forged
@@ -81,6 +83,7 @@ func (s *Service) loadKeys(ctx context.Context, poolID string, now time.Time) (t
 	if err != nil {
 		return token.KeySet{}, err
 	}
+	records, _ = liveRecords(records, now)
 	keys, err := s.openKeys(records)
 	if err != nil {
 		return token.KeySet{}, err
@@ -108,11 +111,27 @@ func (s *Service) loadKeys(ctx context.Context, poolID string, now time.Time) (t
 		if records, err = s.store.ListKeys(ctx, poolID); err != nil {
 			return token.KeySet{}, err
 		}
+		records, _ = liveRecords(records, now)
 		if keys, err = s.openKeys(records); err != nil {
 			return token.KeySet{}, err
 		}
 	}
 	return token.NewKeySet(keys, now)
+}
+
+// liveRecords splits off the keys retired more than token.RetiredKeyTTL
+// before now: no longer trusted, so not even unsealed. The store keeps
+// them (it has no way to delete a key); every rotation adds to them.
+func liveRecords(records []store.KeyRecord, now time.Time) (live []store.KeyRecord, expired []string) {
+	live = records[:0:0]
+	for _, r := range records {
+		if r.RetiredAt != nil && !now.Before(r.RetiredAt.Add(token.RetiredKeyTTL)) {
+			expired = append(expired, r.KeyID)
+			continue
+		}
+		live = append(live, r)
+	}
+	return live, expired
 }
 
 func (s *Service) openKeys(records []store.KeyRecord) ([]token.Key, error) {
@@ -132,8 +151,10 @@ func (s *Service) openKeys(records []store.KeyRecord) ([]token.Key, error) {
 	return keys, nil
 }
 
-func (s *Service) createKey(ctx context.Context, poolID, use string, now time.Time) (token.Key, error) {
-	k, err := token.GenerateKey(s.rand, use, now)
+// createKey makes and stores a key of use that signs from activeFrom on
+// (its CreatedAt): now for a pool's first keys, later for a rotation's.
+func (s *Service) createKey(ctx context.Context, poolID, use string, activeFrom time.Time) (token.Key, error) {
+	k, err := token.GenerateKey(s.rand, use, activeFrom)
 	if err != nil {
 		return token.Key{}, err
 	}
@@ -142,7 +163,7 @@ func (s *Service) createKey(ctx context.Context, poolID, use string, now time.Ti
 		return token.Key{}, err
 	}
 	err = s.store.CreateKey(ctx, store.KeyRecord{
-		PoolID: poolID, KeyID: k.ID, Use: use, CreatedAt: now,
+		PoolID: poolID, KeyID: k.ID, Use: use, CreatedAt: k.CreatedAt,
 		Data: s.keySealer.Seal(raw, []byte(poolID+"/"+k.ID)),
 	})
 	if err != nil && !errors.Is(err, store.ErrAlreadyExists) {

@@ -53,8 +53,8 @@ type verifyingKey struct {
 }
 
 // NewKeySet builds the KeySet of keys as seen at now. Keys that are no
-// longer Live are left out. For each use, the newest active key (RetiredAt
-// nil, CreatedAt not after now) signs; a key created after now is published
+// longer Live are left out. For each use, the newest active key (CreatedAt
+// not after now, RetiredAt nil or after now) signs; a key created after now is published
 // in the JWKS and verifies but does not sign yet, so relying parties can
 // cache it before it is used. It fails on an invalid key or a repeated kid.
 // The KeySet shares the keys' *rsa.PrivateKey values; do not modify them.
@@ -81,7 +81,10 @@ func NewKeySet(keys []Key, now time.Time) (KeySet, error) {
 		return strings.Compare(a.ID, b.ID)
 	})
 	for _, k := range live {
-		if k.RetiredAt != nil || k.CreatedAt.After(now) {
+		// A key signs from its CreatedAt until its RetiredAt: a rotation
+		// announces the successor ahead and retires the key it replaces
+		// at the moment the successor starts, so a use never lacks one.
+		if (k.RetiredAt != nil && !k.RetiredAt.After(now)) || k.CreatedAt.After(now) {
 			continue
 		}
 		// live is sorted oldest first, so the last match wins.

@@ -176,3 +176,35 @@ func TestRotation(t *testing.T) {
 		t.Errorf("JWKS after grace still lists the retired key: %s", kids)
 	}
 }
+
+// TestRotationAnnouncedAhead is the rotation `incognito keys rotate` makes:
+// the successor is published with a CreatedAt ahead, and the key it
+// replaces is retired at that same moment. Until then the old key signs,
+// and from then on the new one; there is never an instant without a signer.
+func TestRotationAnnouncedAhead(t *testing.T) {
+	k := loadKeys(t)
+	activation := t0.Add(5 * time.Minute)
+	old := withTimes(k.access, keysCreated, at(activation))
+	successor := withTimes(k.other, activation, nil)
+	for _, tc := range []struct {
+		name string
+		now  time.Time
+		want string
+	}{
+		{"just announced", t0, old.ID},
+		{"a nanosecond before", activation.Add(-time.Nanosecond), old.ID},
+		{"at activation", activation, successor.ID},
+		{"later", activation.Add(time.Hour), successor.ID},
+	} {
+		ks, err := NewKeySet([]Key{k.id, old, successor}, tc.now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if kid, ok := ks.SigningKeyID(UseAccess); !ok || kid != tc.want {
+			t.Errorf("%s: signer = %q, %v; want %q", tc.name, kid, ok, tc.want)
+		}
+		if kids := jwksKids(t, ks.JWKS()); len(kids) != 3 {
+			t.Errorf("%s: JWKS lists %q, want the ID, old and successor keys", tc.name, kids)
+		}
+	}
+}

@@ -3,8 +3,15 @@ package e2e
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
 	"io"
 	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -107,6 +114,86 @@ func TestReplicasOnOnePostgreSQL(t *testing.T) {
 		wantAPIError(t, err, "NotAuthorizedException", "Password attempts exceeded")
 	})
 
+	t.Run("keys rotated by the command verify across replicas", func(t *testing.T) {
+		confirmedUser(t, a, poolID, "kim", goodPassword)
+		before := onA.mustPassword(t, "kim", goodPassword)
+		if _, err := onB.getUser(*before.AccessToken); err != nil {
+			t.Fatalf("GetUser on B before rotation: %v", err)
+		}
+		oldKIDs := []string{kidOf(t, *before.IdToken), kidOf(t, *before.AccessToken)}
+
+		// The operator's command, as a process of its own on the same
+		// database and master key. --activate-after 0 makes the new keys
+		// sign at once, so the test need not wait; that is only safe here.
+		// In production a replica would go on signing with its cached old
+		// keys for up to a minute (harmless), while a relying party whose
+		// cached JWKS lacks the new key would refuse every token it signs
+		// until it fetched the JWKS again; the default of five minutes
+		// publishes the new keys everywhere before they sign.
+		out := runIncognito(t, []string{"INCOGNITO_MASTER_KEY=" + encodeKey(master)},
+			"keys", "rotate", "--pool", poolID, "--activate-after", "0s", "--database-url", url, "--data", t.TempDir())
+		rotated := regexp.MustCompile(`(?m)^`+regexp.QuoteMeta(poolID)+`\s+(id|access)\s+(\S+)\s+-> (\S+)\s+active from `).
+			FindAllStringSubmatch(out, -1)
+		if len(rotated) != 2 {
+			t.Fatalf("keys rotate printed:\n%s", out)
+		}
+		newKID := map[string]string{}
+		for _, m := range rotated {
+			if m[2] != map[string]string{"id": oldKIDs[0], "access": oldKIDs[1]}[m[1]] {
+				t.Fatalf("%s key %s replaced, want %v", m[1], m[2], oldKIDs)
+			}
+			newKID[m[1]] = m[3]
+		}
+		all := slices.Sorted(slices.Values([]string{oldKIDs[0], oldKIDs[1], newKID["id"], newKID["access"]}))
+
+		// A token minted before the rotation still verifies on B.
+		if _, err := onB.getUser(*before.AccessToken); err != nil {
+			t.Fatalf("GetUser on B with a token minted before rotation: %v", err)
+		}
+
+		// A still holds its cached keys (for up to a minute). A token
+		// naming a kid it does not know makes a replica reload its keys at
+		// once, at most once a second: here a forged one naming the new
+		// access key, which is refused, as it must be.
+		parts := strings.Split(*before.AccessToken, ".")
+		forged := b64(map[string]any{"alg": "RS256", "kid": newKID["access"]}) + "." + parts[1] + "." + parts[2]
+		jwksA := a.URL + "/" + poolID + "/.well-known/jwks.json"
+		for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+			_, err := onA.getUser(forged)
+			wantAPIError(t, err, "NotAuthorizedException", "Invalid Access Token")
+			if got := jwksKids(t, fetch(t, jwksA)); slices.Equal(got, all) {
+				break
+			} else if time.Now().After(deadline) {
+				t.Fatalf("A's JWKS after a reload: %v, want %v", got, all)
+			}
+		}
+
+		// A now signs with the new keys; B has never seen them, reloads on
+		// the unknown kid (at most once a second), and accepts the token.
+		after := onA.mustPassword(t, "kim", goodPassword)
+		if id, access := kidOf(t, *after.IdToken), kidOf(t, *after.AccessToken); id != newKID["id"] || access != newKID["access"] {
+			t.Fatalf("A signed after rotation with %s/%s, want %v", id, access, newKID)
+		}
+		var err error
+		for deadline := time.Now().Add(3 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+			if _, err = onB.getUser(*after.AccessToken); err == nil || time.Now().After(deadline) {
+				break
+			}
+		}
+		if err != nil {
+			t.Fatalf("GetUser on B with a token A signed with the new key: %v", err)
+		}
+		if got := jwksKids(t, fetch(t, b.URL+"/"+poolID+"/.well-known/jwks.json")); !slices.Equal(got, all) {
+			t.Fatalf("B's JWKS after rotation: %v, want %v", got, all)
+		}
+		// And the old token still verifies on both.
+		for name, c := range map[string]*signIn{"A": onA, "B": &onB} {
+			if _, err := c.getUser(*before.AccessToken); err != nil {
+				t.Fatalf("GetUser on %s with the old token after the new keys took over: %v", name, err)
+			}
+		}
+	})
+
 	t.Run("admin changes on B are seen by A", func(t *testing.T) {
 		if _, err := b.IDP.AdminDisableUser(b.Ctx, &cip.AdminDisableUserInput{UserPoolId: aws.String(poolID), Username: aws.String("ada")}); err != nil {
 			t.Fatal(err)
@@ -128,6 +215,52 @@ func fetch(t *testing.T, url string) []byte {
 		t.Fatalf("GET %s: %d %s", url, resp.StatusCode, body)
 	}
 	return body
+}
+
+// kidOf returns the kid in a JWT's header.
+func kidOf(t *testing.T, token string) string {
+	t.Helper()
+	h, _ := jwtParts(t, token)
+	kid, _ := h["kid"].(string)
+	return kid
+}
+
+// jwksKids returns the kids of a JWKS document, sorted.
+func jwksKids(t *testing.T, doc []byte) []string {
+	t.Helper()
+	var jwks struct {
+		Keys []struct {
+			Kid string `json:"kid"`
+		} `json:"keys"`
+	}
+	if err := json.Unmarshal(doc, &jwks); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, k := range jwks.Keys {
+		out = append(out, k.Kid)
+	}
+	return slices.Sorted(slices.Values(out))
+}
+
+// runIncognito builds cmd/incognito and runs it with args and env added
+// to this process's environment, failing the test unless it succeeds. It
+// returns what the command printed on stdout.
+func runIncognito(t *testing.T, env []string, args ...string) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "incognito")
+	build := exec.Command("go", "build", "-o", bin, "github.com/incognito-idp/incognito/cmd/incognito")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build ./cmd/incognito: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), env...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("incognito %s: %v\n%s%s", strings.Join(args, " "), err, stdout.String(), stderr.String())
+	}
+	return stdout.String()
 }
 
 // encodeKey is how INCOGNITO_MASTER_KEY carries a key.
