@@ -20,6 +20,11 @@ var ErrNotFound = errors.New("store: not found")
 // ErrAlreadyExists is returned when a row with the same primary key exists.
 var ErrAlreadyExists = errors.New("store: already exists")
 
+// ErrInvalid is returned for a request the store refuses as malformed: a
+// UserFilter on an attribute it does not index, or a Page.After of a prefix
+// listing that NextUserPage did not make.
+var ErrInvalid = errors.New("store: invalid request")
+
 // ConflictError reports that a unique claim (see UserRecord.Claims) is
 // already held by another user. errors.Is(err, ErrAlreadyExists) is true.
 type ConflictError struct {
@@ -101,7 +106,9 @@ type GroupRecord struct {
 
 // Page asks for at most Limit rows whose sort key is strictly greater than
 // After ("" = from the start). Limit <= 0 means no limit. Sort keys compare
-// byte-wise (Go string order), whatever the database's collation.
+// byte-wise (Go string order), whatever the database's collation. ListUsers
+// with a prefix filter sorts by (value, Key) and takes a cursor as After
+// (see UserFilter).
 type Page struct {
 	After string
 	Limit int
@@ -110,11 +117,22 @@ type Page struct {
 // UserFilter narrows ListUsers. Attribute is one of SearchableAttributes,
 // "username", "status" or "cognito:user_status"; with Prefix the value must
 // start with Value, otherwise equal it. A zero UserFilter matches all users;
-// any other attribute is an error. Matching is exact and byte-wise ('%' and
-// '_' are plain characters); "username" is UserRecord.Username, "status" is
-// "Enabled" or "Disabled". Values are compared on their first kilobyte only
-// (the index keeps no more). An equality filter costs one page; a prefix
-// filter costs the number of users matching it, since they are sorted by Key.
+// any other attribute is an error (ErrInvalid). Matching is exact and
+// byte-wise ('%' and '_' are plain characters) on the value UserFilterValue
+// gives: "username" is UserRecord.Username, "status" is "Enabled" or
+// "Disabled", and values are compared on their first MaxFilterValueBytes
+// only (the index keeps no more).
+//
+// Order and paging. Without a filter or with an equality filter, users are
+// listed by Key and Page.After is a Key. With a prefix filter they are
+// listed by (filter value, Key), the order of the index the filter reads,
+// and Page.After is an opaque cursor: "" for the first page, then what
+// NextUserPage makes of the last user of the previous page; anything else
+// is refused with ErrInvalid. Either way a page costs its own size, never
+// the number of users matching. A user whose filtered attribute changes
+// between two pages of a prefix listing may be listed twice or not at all
+// (it moves across the cursor); every other user present throughout is
+// listed exactly once.
 type UserFilter struct {
 	Attribute string
 	Value     string
@@ -155,7 +173,8 @@ type Store interface {
 	UpdateClient(ctx context.Context, clientID string, update func(ClientRecord) (ClientRecord, error)) error
 	DeleteClient(ctx context.Context, clientID string) error
 
-	// Users. Lists are ordered by Key; Page.After is a Key.
+	// Users. Lists are ordered by Key and Page.After is a Key, except
+	// ListUsers with a prefix filter (see UserFilter).
 	CreateUser(ctx context.Context, u UserRecord) error
 	// CreateUsers creates many users in one transaction, as CreateUser
 	// would one by one (claims, search index), but all or nothing: a
@@ -168,6 +187,9 @@ type Store interface {
 	GetUser(ctx context.Context, poolID, key string) (UserRecord, error)
 	// GetUserByClaim finds the user holding a unique claim.
 	GetUserByClaim(ctx context.Context, poolID, claim string) (UserRecord, error)
+	// ListUsers lists the pool's users that match filter. With a prefix
+	// filter they come in (filter value, Key) order and page.After is a
+	// cursor from NextUserPage (see UserFilter); otherwise in Key order.
 	ListUsers(ctx context.Context, poolID string, filter UserFilter, page Page) ([]UserRecord, error)
 	// CountUsers is the number of users in the pool (EstimatedNumberOfUsers).
 	CountUsers(ctx context.Context, poolID string) (int64, error)

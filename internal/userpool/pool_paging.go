@@ -1,8 +1,10 @@
 package userpool
 
 import (
+	"bytes"
 	"encoding/base64"
 	"strconv"
+	"unicode/utf8"
 )
 
 // Pagination tokens are opaque to clients: the sort key of the last item
@@ -18,7 +20,9 @@ func decodePageToken(token *string) (string, error) {
 		return "", nil
 	}
 	b, err := base64.RawURLEncoding.DecodeString(*token)
-	if err != nil || len(b) == 0 {
+	// Keys, names and IDs are UTF-8 without NUL: anything else is no token
+	// of ours (and PostgreSQL would refuse to compare it).
+	if err != nil || len(b) == 0 || !utf8.Valid(b) || bytes.IndexByte(b, 0) >= 0 {
 		return "", Invalid("Invalid pagination token %s.", *token)
 	}
 	return string(b), nil

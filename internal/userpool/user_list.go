@@ -2,6 +2,7 @@ package userpool
 
 import (
 	"context"
+	"errors"
 	"strconv"
 
 	"github.com/incognito-idp/incognito/internal/store"
@@ -28,8 +29,9 @@ type ListUsersOutput struct {
 	PaginationToken string
 }
 
-// ListUsers lists a pool's users in username-key order, filtered by
-// Cognito's filter language.
+// ListUsers lists a pool's users filtered by Cognito's filter language, in
+// username-key order, or with a prefix filter (^=) in order of the filtered
+// value, then username key. Cognito documents no order for ListUsers.
 func (s *Service) ListUsers(ctx context.Context, in ListUsersInput) (*ListUsersOutput, error) {
 	var v Validation
 	checkString(&v, "userPoolId", in.PoolID, true, rulePoolID)
@@ -55,16 +57,22 @@ func (s *Service) ListUsers(ctx context.Context, in ListUsersInput) (*ListUsersO
 			return nil, Invalid("One or more requested attributes do not exist.")
 		}
 	}
-	after, err := decodePageToken(in.PaginationToken)
+	sf := filter.storeFilter()
+	after, err := decodeUsersToken(sf, in.PaginationToken)
 	if err != nil {
 		return nil, err
 	}
 	limit := pageLimit(in.Limit)
-	recs, err := s.store.ListUsers(ctx, pool.ID, filter.storeFilter(), store.Page{After: after, Limit: limit + 1})
+	recs, err := s.store.ListUsers(ctx, pool.ID, sf, store.Page{After: after, Limit: limit + 1})
+	if errors.Is(err, store.ErrInvalid) && in.PaginationToken != nil {
+		return nil, invalidToken(*in.PaginationToken)
+	}
 	if err != nil {
 		return nil, err
 	}
-	users, next, err := s.usersPage(recs, limit)
+	users, next, err := s.usersPageBy(recs, limit, func(last store.UserRecord) string {
+		return encodeUsersToken(sf, last)
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -84,13 +92,19 @@ func pageLimit(limit *int64) int {
 	return int(*limit)
 }
 
-// usersPage turns up to limit+1 rows into a page of users and the token of
-// the next page ("" when there is none).
+// usersPage turns up to limit+1 rows in username-key order into a page of
+// users and the token of the next page ("" when there is none).
 func (s *Service) usersPage(recs []store.UserRecord, limit int) ([]*User, string, error) {
+	return s.usersPageBy(recs, limit, func(last store.UserRecord) string { return encodePageToken(last.Key) })
+}
+
+// usersPageBy is usersPage with the next page's token made by token from
+// the page's last user.
+func (s *Service) usersPageBy(recs []store.UserRecord, limit int, token func(last store.UserRecord) string) ([]*User, string, error) {
 	next := ""
 	if len(recs) > limit {
 		recs = recs[:limit]
-		next = encodePageToken(recs[limit-1].Key)
+		next = token(recs[limit-1])
 	}
 	users := make([]*User, 0, len(recs))
 	for _, rec := range recs {

@@ -9,9 +9,16 @@ import (
 
 // The ListUsers queries. Without a filter they walk the users primary key.
 // An equality filter walks user_search_by_value, which is in key order for
-// one value, and stops after the page. A prefix filter reads the value range
-// of that index and sorts the matching keys before reading the page's users,
-// so its cost grows with the number of matches, never with the pool.
+// one value, and stops after the page. A prefix filter walks the same index
+// over the prefix's value range in its own (value, key) order, from the
+// page's cursor on, and stops after the page too: no query sorts, so a page
+// costs its size whether the filter matches ten users or a million.
+//
+// A prefix query starts at the prefix (the first page) or just after the
+// cursor's (value, key), a row-value bound SQLite turns into the start of
+// the index range; ?4 is that value, ?2 the cursor's key. It ends before
+// ?5, the prefix's upper bound, or at the end of the attribute's values
+// when the prefix has none (the empty prefix).
 //
 // INDEXED BY and CROSS JOIN (which makes SQLite keep the left table as the
 // outer loop) pin these plans: without statistics, SQLite would rather walk
@@ -24,18 +31,15 @@ const (
 		WHERE k.pool_id = ?1 AND k.attr = ?3 AND k.value = ?4 AND k.user_key > ?2
 		ORDER BY k.user_key LIMIT ?6`
 
-	listUsersPrefixSQL = "SELECT " + uColumns + ` FROM (
-		SELECT user_key FROM user_search INDEXED BY user_search_by_value
-		WHERE pool_id = ?1 AND attr = ?3 AND value >= ?4 AND value < ?5 AND user_key > ?2
-		ORDER BY user_key LIMIT ?6
-	) AS k CROSS JOIN users AS u ON u.pool_id = ?1 AND u.user_key = k.user_key ORDER BY u.user_key`
+	listUsersByValueSQL = "SELECT " + uColumns + ` FROM user_search AS k INDEXED BY user_search_by_value
+		CROSS JOIN users AS u ON u.pool_id = k.pool_id AND u.user_key = k.user_key
+		WHERE k.pool_id = ?1 AND k.attr = ?3 AND `
+	listUsersByValueOrder = " ORDER BY k.value, k.user_key LIMIT ?6"
 
-	// listUsersFromSQL serves prefixes with no upper bound (the empty one).
-	listUsersFromSQL = "SELECT " + uColumns + ` FROM (
-		SELECT user_key FROM user_search INDEXED BY user_search_by_value
-		WHERE pool_id = ?1 AND attr = ?3 AND value >= ?4 AND user_key > ?2
-		ORDER BY user_key LIMIT ?6
-	) AS k CROSS JOIN users AS u ON u.pool_id = ?1 AND u.user_key = k.user_key ORDER BY u.user_key`
+	listUsersPrefixSQL      = listUsersByValueSQL + "k.value >= ?4 AND k.value < ?5" + listUsersByValueOrder
+	listUsersPrefixAfterSQL = listUsersByValueSQL + "(k.value, k.user_key) > (?4, ?2) AND k.value < ?5" + listUsersByValueOrder
+	listUsersFromSQL        = listUsersByValueSQL + "k.value >= ?4" + listUsersByValueOrder
+	listUsersFromAfterSQL   = listUsersByValueSQL + "(k.value, k.user_key) > (?4, ?2)" + listUsersByValueOrder
 
 	countUsersSQL = "SELECT count(*) FROM users WHERE pool_id = ?"
 )
@@ -44,22 +48,28 @@ func (s *Store) ListUsers(ctx context.Context, poolID string, f store.UserFilter
 	if err := userindex.CheckFilter(f); err != nil {
 		return nil, err
 	}
-	query, end, value := listUsersSQL, "", userindex.Value(f.Value)
 	switch {
 	case f.Attribute == "":
-		return listIn(ctx, s.r, poolExists, []any{poolID}, scanUser, query, poolID, page.After, limit(page))
+		return listIn(ctx, s.r, poolExists, []any{poolID}, scanUser, listUsersSQL, poolID, page.After, limit(page))
 	case !f.Prefix:
-		query = listUsersEqualSQL
-	default:
-		var bounded bool
-		if end, bounded = userindex.PrefixEnd(value); bounded {
-			query = listUsersPrefixSQL
-		} else {
-			query = listUsersFromSQL
-		}
+		return listIn(ctx, s.r, poolExists, []any{poolID}, scanUser, listUsersEqualSQL,
+			poolID, page.After, f.Attribute, store.FilterValue(f.Value), nil, limit(page))
+	}
+	r, err := userindex.Prefix(f, page.After)
+	if err != nil {
+		return nil, err
+	}
+	query := listUsersFromSQL
+	switch {
+	case r.Bounded && r.After:
+		query = listUsersPrefixAfterSQL
+	case r.Bounded:
+		query = listUsersPrefixSQL
+	case r.After:
+		query = listUsersFromAfterSQL
 	}
 	return listIn(ctx, s.r, poolExists, []any{poolID}, scanUser, query,
-		poolID, page.After, f.Attribute, value, end, limit(page))
+		poolID, r.AfterKey, f.Attribute, r.Start, r.End, limit(page))
 }
 
 // CountUsers counts the pool's entries in the users primary-key index.

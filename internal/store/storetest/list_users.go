@@ -38,13 +38,14 @@ func testListUsersFilters(t *testing.T, s store.Store) {
 		{"email equal", eq("email", "alice@example.com"), []string{"alice"}},
 		{"email equal is case sensitive", eq("email", "ALICE@example.com"), []string{"eve"}},
 		{"email equal is not a prefix", eq("email", "alice"), nil},
-		{"email prefix", prefix("email", "bob"), []string{"bob", "carol"}},
+		// Prefix filters list in (value, key) order: "bobX" < "bob_".
+		{"email prefix", prefix("email", "bob"), []string{"carol", "bob"}},
 		{"underscore is not a wildcard", prefix("email", "bob_"), []string{"bob"}},
 		{"underscore equal", eq("email", "bob_smith@example.com"), []string{"bob"}},
 		{"percent is not a wildcard", prefix("email", "100%"), []string{"dave"}},
 		{"percent alone", prefix("email", "%"), nil},
 		{"percent in a name", eq("name", "Bob %"), []string{"bob"}},
-		{"empty prefix matches every user with the attribute", prefix("email", ""), []string{"alice", "bob", "carol", "dave", "eve"}},
+		{"empty prefix matches every user with the attribute", prefix("email", ""), []string{"dave", "eve", "alice", "carol", "bob"}},
 		{"empty value", eq("given_name", ""), []string{"dave"}},
 		{"unicode prefix", prefix("name", "Ünï"), []string{"dave"}},
 		{"unicode equal", eq("name", "Ünïcödé 日本"), []string{"dave"}},
@@ -170,7 +171,7 @@ func testListUsersLongValues(t *testing.T, s store.Store) {
 		want   []string
 	}{
 		{"equal", store.UserFilter{Attribute: "name", Value: long}, []string{"long"}},
-		{"short prefix", store.UserFilter{Attribute: "name", Value: "日本", Prefix: true}, []string{"long", "short"}},
+		{"short prefix", store.UserFilter{Attribute: "name", Value: "日本", Prefix: true}, []string{"short", "long"}},
 		{"long prefix", store.UserFilter{Attribute: "name", Value: long[:900], Prefix: true}, []string{"long"}},
 		{"equal to the short one", store.UserFilter{Attribute: "name", Value: "日本"}, []string{"short"}},
 		{"long email", store.UserFilter{Attribute: "email", Value: strings.Repeat("a", 2040) + "@x.io"}, []string{"long"}},

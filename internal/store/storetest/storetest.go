@@ -28,6 +28,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ListUsersFollowsUpdates", testListUsersFollowsUpdates},
 		{"ListUsersPagination", testListUsersPagination},
 		{"ListUsersLongValues", testListUsersLongValues},
+		{"ListUsersPrefixPaging", testListUsersPrefixPaging},
+		{"ListUsersPrefixChanges", testListUsersPrefixChanges},
 		{"Groups", testGroups},
 		{"Memberships", testMemberships},
 		{"MembershipsFollowDeletes", testMembershipsFollowDeletes},

@@ -14,7 +14,6 @@ const (
 	AttrUsername   = "username"
 	AttrStatus     = "status"
 	AttrUserStatus = "cognito:user_status"
-	attrSub        = "sub"
 )
 
 // Entry is one row of a backend's search table: the user's value for one
@@ -24,25 +23,20 @@ type Entry struct {
 	Value string
 }
 
-// Entries lists the searchable values of u, sorted by attribute name and
-// passed through Value. "sub" falls back to u.Sub when the attributes do not
-// carry it.
+// Entries lists the searchable values of u, as store.UserFilterValue gives
+// them, sorted by attribute name.
 func Entries(u store.UserRecord) []Entry {
-	status := "Disabled"
-	if u.Enabled {
-		status = "Enabled"
-	}
-	es := []Entry{
-		{AttrUsername, Value(u.Username)},
-		{AttrStatus, status},
-		{AttrUserStatus, Value(u.Status)},
-	}
-	for _, a := range store.SearchableAttributes {
-		if v, ok := u.Attributes[a]; ok {
-			es = append(es, Entry{a, Value(v)})
-		} else if a == attrSub && u.Sub != "" {
-			es = append(es, Entry{a, Value(u.Sub)})
+	es := make([]Entry, 0, 3+len(store.SearchableAttributes))
+	add := func(attr string) {
+		if v, ok := store.UserFilterValue(u, attr); ok {
+			es = append(es, Entry{attr, v})
 		}
+	}
+	add(AttrUsername)
+	add(AttrStatus)
+	add(AttrUserStatus)
+	for _, a := range store.SearchableAttributes {
+		add(a)
 	}
 	slices.SortFunc(es, func(a, b Entry) int { return cmp.Compare(a.Attr, b.Attr) })
 	return es

@@ -1,6 +1,7 @@
 package userindex
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -98,28 +99,43 @@ func TestCheckFilter(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if err := CheckFilter(tc.f); (err == nil) != tc.ok {
-				t.Fatalf("CheckFilter(%+v) = %v, want ok=%v", tc.f, err, tc.ok)
+			err := CheckFilter(tc.f)
+			if (err == nil) != tc.ok || (err != nil && !errors.Is(err, store.ErrInvalid)) {
+				t.Fatalf("CheckFilter(%+v) = %v, want ok=%v or store.ErrInvalid", tc.f, err, tc.ok)
 			}
 		})
 	}
 }
 
-func TestValue(t *testing.T) {
-	long := strings.Repeat("x", MaxValueBytes-1) + "日本" // 日 straddles the cap
+func TestPrefix(t *testing.T) {
+	f := store.UserFilter{Attribute: "email", Value: "bo", Prefix: true}
+	cursor := func(value, key string) string {
+		return store.NextUserPage(f, store.UserRecord{Key: key, Attributes: map[string]string{"email": value}})
+	}
 	tests := []struct {
-		name, in, want string
+		name   string
+		filter store.UserFilter
+		after  string
+		want   PrefixRange
 	}{
-		{"short", "abc", "abc"},
-		{"exactly the cap", strings.Repeat("a", MaxValueBytes), strings.Repeat("a", MaxValueBytes)},
-		{"cut at a character boundary", long, strings.Repeat("x", MaxValueBytes-1)},
+		{"first page", f, "", PrefixRange{Start: "bo", End: "bp", Bounded: true}},
+		{"after a cursor", f, cursor("bob@x", "k"), PrefixRange{Start: "bob@x", AfterKey: "k", After: true, End: "bp", Bounded: true}},
+		{"cursor on the prefix itself", f, cursor("bo", "k"), PrefixRange{Start: "bo", AfterKey: "k", After: true, End: "bp", Bounded: true}},
+		{"cursor before the prefix starts at it", f, cursor("alice", "k"), PrefixRange{Start: "bo", End: "bp", Bounded: true}},
+		{"cursor past the prefix", f, cursor("carol", "k"), PrefixRange{Start: "carol", AfterKey: "k", After: true, End: "bp", Bounded: true}},
+		{"empty prefix", store.UserFilter{Attribute: "email", Prefix: true}, cursor("x", ""), PrefixRange{Start: "x", After: true}},
+		{"long prefix is cut", store.UserFilter{Attribute: "email", Value: strings.Repeat("a", 2000), Prefix: true}, "",
+			PrefixRange{Start: strings.Repeat("a", store.MaxFilterValueBytes), End: strings.Repeat("a", store.MaxFilterValueBytes-1) + "b", Bounded: true}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := Value(tc.in)
-			if got != tc.want || !utf8.ValidString(got) || len(got) > MaxValueBytes {
-				t.Fatalf("Value(%d bytes) = %d bytes, want %d", len(tc.in), len(got), len(tc.want))
+			got, err := Prefix(tc.filter, tc.after)
+			if err != nil || got != tc.want {
+				t.Fatalf("Prefix(%q) = %+v, %v; want %+v", tc.after, got, err, tc.want)
 			}
 		})
+	}
+	if _, err := Prefix(f, "bob"); !errors.Is(err, store.ErrInvalid) {
+		t.Fatalf("Prefix accepted a key as a cursor: %v", err)
 	}
 }
