@@ -21,6 +21,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -49,6 +51,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	if !f.quiet {
 		o.Log = stderr
+	}
+	if f.cpuProfile != "" {
+		stop, err := startCPUProfile(f.cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, "incognito-load:", err)
+			return 1
+		}
+		defer stop()
 	}
 
 	var floors []loadgen.Floor
@@ -91,7 +101,13 @@ type flags struct {
 	floorTime time.Duration
 	json      bool
 	quiet     bool
+	// cpuProfile, when set, is a file that receives a CPU profile of the
+	// generator itself (a hidden flag, for work on the generator).
+	cpuProfile string
 }
+
+// cpuProfileFlag names the hidden flag that profiles the generator.
+const cpuProfileFlag = "cpuprofile"
 
 func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (loadgen.Options, flags, error) {
 	o := loadgen.Defaults()
@@ -100,7 +116,7 @@ func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (lo
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: incognito-load [flags]\n\nScenarios: %s, or all.\n\nFlags:\n", strings.Join(loadgen.ScenarioNames, ", "))
-		fs.PrintDefaults()
+		printVisibleDefaults(fs, stderr, cpuProfileFlag)
 	}
 	scenarios := strings.Join(o.Scenarios, ",")
 	var preloadStore string
@@ -137,6 +153,7 @@ func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (lo
 	fs.DurationVar(&f.floorTime, "floor-time", time.Second, "time per crypto floor benchmark")
 	fs.BoolVar(&f.json, "json", false, "print the report as JSON")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress lines on stderr")
+	fs.StringVar(&f.cpuProfile, cpuProfileFlag, "", "write a CPU profile of the generator to this file")
 	if err := fs.Parse(args); err != nil {
 		return o, f, err
 	}
@@ -163,4 +180,39 @@ func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (lo
 		o.Preloader = p
 	}
 	return o, f, nil
+}
+
+// printVisibleDefaults prints the flags' defaults as PrintDefaults does,
+// less the hidden ones.
+func printVisibleDefaults(fs *flag.FlagSet, w io.Writer, hidden ...string) {
+	var all strings.Builder
+	fs.SetOutput(&all)
+	fs.PrintDefaults()
+	fs.SetOutput(w)
+	skip := false
+	for _, line := range strings.SplitAfter(all.String(), "\n") {
+		if name, ok := strings.CutPrefix(line, "  -"); ok {
+			name, _, _ = strings.Cut(strings.TrimSpace(name), " ")
+			skip = slices.Contains(hidden, name)
+		}
+		if !skip {
+			_, _ = io.WriteString(w, line)
+		}
+	}
+}
+
+// startCPUProfile profiles the generator's CPU into path until stop.
+func startCPUProfile(path string) (stop func(), err error) {
+	out, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(out); err != nil {
+		out.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		out.Close()
+	}, nil
 }

@@ -2,7 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -52,5 +56,31 @@ func TestRunRefusesBadOptions(t *testing.T) {
 		func(string) string { return "" }, io.Discard, &stderr)
 	if code == 0 || !strings.Contains(stderr.String(), "not both") {
 		t.Errorf("exit %d, stderr %q", code, stderr.String())
+	}
+}
+
+// TestCPUProfileFlag: -cpuprofile profiles the generator, and the usage
+// text leaves it out.
+func TestCPUProfileFlag(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cpu.prof")
+	_, f, err := parseFlags([]string{"-cpuprofile", path}, func(string) string { return "" }, io.Discard)
+	if err != nil || f.cpuProfile != path {
+		t.Fatalf("flags %+v, %v", f, err)
+	}
+	stop, err := startCPUProfile(f.cpuProfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop()
+	if st, err := os.Stat(path); err != nil || st.Size() == 0 {
+		t.Errorf("profile %v, %v", st, err)
+	}
+	var usage strings.Builder
+	if _, _, err := parseFlags([]string{"-h"}, func(string) string { return "" }, &usage); !errors.Is(err, flag.ErrHelp) {
+		t.Fatalf("-h: %v", err)
+	}
+	if strings.Contains(usage.String(), "cpuprofile") || !strings.Contains(usage.String(), "-quiet") ||
+		!strings.Contains(usage.String(), "-endpoint string") {
+		t.Errorf("usage:\n%s", usage.String())
 	}
 }

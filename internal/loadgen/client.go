@@ -61,15 +61,25 @@ func badResponse(format string, args ...any) error {
 }
 
 // Client sends AWS JSON 1.1 requests to one endpoint, or round robin to
-// several (replicas of one server behind no load balancer).
+// several (replicas of one server behind no load balancer). Plain http://
+// endpoints are spoken to by the lean keep-alive client of httpconn.go;
+// https:// ones through net/http.
 type Client struct {
-	endpoints []string
+	endpoints []destination
 	next      atomic.Uint64
 	region    string
 	creds     aws.Credentials
 	signer    *v4.Signer
 	http      *http.Client
 	timeout   time.Duration
+}
+
+// destination is one endpoint requests go to.
+type destination struct {
+	url  string    // with its trailing slash
+	host string    // the Host header
+	path string    // the request target
+	pool *connPool // nil for https: through net/http
 }
 
 // NewClient builds a client for endpoint, or for the comma-separated
@@ -79,16 +89,24 @@ type Client struct {
 // connections kept per endpoint (the concurrency, so each worker keeps its
 // own). Redirects are never followed: every request goes to an endpoint.
 func NewClient(endpoint, region, accessKey, secretKey string, conns int, timeout time.Duration) (*Client, error) {
-	endpoints := splitEndpoints(endpoint)
-	if len(endpoints) == 0 {
+	list := splitEndpoints(endpoint)
+	if len(list) == 0 {
 		return nil, fmt.Errorf("endpoint %q is not an http(s) URL", endpoint)
 	}
-	for i, ep := range endpoints {
+	endpoints := make([]destination, len(list))
+	for i, ep := range list {
 		u, err := url.Parse(ep)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return nil, fmt.Errorf("endpoint %q is not an http(s) URL", ep)
 		}
-		endpoints[i] = strings.TrimRight(ep, "/") + "/"
+		ep = strings.TrimRight(ep, "/") + "/"
+		if u, err = url.Parse(ep); err != nil {
+			return nil, fmt.Errorf("endpoint %q is not an http(s) URL", ep)
+		}
+		endpoints[i] = destination{url: ep, host: hostHeader(u), path: u.RequestURI()}
+		if u.Scheme == "http" {
+			endpoints[i].pool = &connPool{addr: dialAddr(u), max: conns + 16}
+		}
 	}
 	transport := &http.Transport{
 		Proxy:               nil, // straight to the endpoint, whatever HTTP_PROXY says
@@ -113,20 +131,154 @@ func NewClient(endpoint, region, accessKey, secretKey string, conns int, timeout
 	}, nil
 }
 
+// hostHeader is the Host of requests to u: its host and port, without the
+// scheme's default port (as net/http and the SigV4 signer write it).
+func hostHeader(u *url.URL) string {
+	if port := u.Port(); (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
+		return strings.TrimSuffix(u.Host, ":"+port)
+	}
+	return u.Host
+}
+
+// dialAddr is the host:port to connect to for u.
+func dialAddr(u *url.URL) string {
+	port := u.Port()
+	if port == "" {
+		port = "80"
+	}
+	return net.JoinHostPort(u.Hostname(), port)
+}
+
 // Close drops the idle connections.
-func (c *Client) Close() { c.http.CloseIdleConnections() }
+func (c *Client) Close() {
+	c.http.CloseIdleConnections()
+	for i := range c.endpoints {
+		if p := c.endpoints[i].pool; p != nil {
+			p.closeIdle()
+		}
+	}
+}
+
+// pick returns the endpoint of the next request.
+func (c *Client) pick() *destination {
+	if len(c.endpoints) == 1 {
+		return &c.endpoints[0]
+	}
+	return &c.endpoints[(c.next.Add(1)-1)%uint64(len(c.endpoints))]
+}
 
 // call is one request: target is the full X-Amz-Target, signing the SigV4
 // service name ("" sends it unsigned). out, when not nil, receives the
 // decoded answer.
 func (c *Client) call(ctx context.Context, target, signing string, in, out any) error {
-	body, err := json.Marshal(in)
+	ep := c.pick()
+	if ep.pool == nil {
+		return c.callHTTP(ctx, ep, target, signing, in, out)
+	}
+	now := time.Now()
+	deadline := now.Add(c.timeout)
+	lc, err := ep.pool.get(ctx, now, deadline)
+	if err != nil {
+		return c.transportError(ctx, ep, err)
+	}
+	body, err := appendBody(lc.body[:0], in)
+	if err != nil {
+		ep.pool.put(lc)
+		return err
+	}
+	lc.body = body
+	h := headers{target: target}
+	host := ep.host
+	if signing != "" {
+		if host, h.extra, err = c.sign(ctx, ep, target, signing, body); err != nil {
+			ep.pool.put(lc)
+			return err
+		}
+	}
+	lc.req = appendRequest(lc.req[:0], ep.path, host, &h, body)
+	lc, a, reusable, err := ep.pool.roundTrip(ctx, lc, deadline)
+	if err != nil {
+		return c.transportError(ctx, ep, err)
+	}
+	// The answer's body lives in the connection's buffer: read it before
+	// the connection goes back to the pool.
+	err = c.answer(target, a.status, a.errorType, a.body, out)
+	if reusable {
+		ep.pool.put(lc)
+	} else {
+		lc.close()
+	}
+	return err
+}
+
+// answer turns an answer into the call's result.
+func (c *Client) answer(target string, status int, errorType string, data []byte, out any) error {
+	if status < 200 || status > 299 {
+		return decodeError(status, errorType, data)
+	}
+	if out == nil {
+		return nil
+	}
+	if err := decodeBody(data, out); err != nil {
+		return badResponse("%s: undecodable answer: %v", target, err)
+	}
+	return nil
+}
+
+// transportError classifies a request that got no (whole) answer.
+func (c *Client) transportError(ctx context.Context, ep *destination, err error) error {
+	msg := "POST " + ep.url + ": " + err.Error()
+	if ctx.Err() != nil {
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return &APIError{Type: ErrTimeout, Message: msg}
+		}
+		return &APIError{Type: ErrTransport, Message: "POST " + ep.url + ": " + ctx.Err().Error()}
+	}
+	if isTimeout(err) {
+		return &APIError{Type: ErrTimeout, Message: fmt.Sprintf("POST %s: no answer within %v (%v)", ep.url, c.timeout, err)}
+	}
+	return &APIError{Type: ErrTransport, Message: msg}
+}
+
+// sign signs the request of body to ep with the administrator's keys, and
+// returns the Host it signed and the headers to send with it.
+func (c *Client) sign(ctx context.Context, ep *destination, target, signing string, body []byte) (host string, extra []string, err error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, ep.url, nil)
+	if err != nil {
+		return "", nil, err
+	}
+	req.Host = ep.host
+	req.ContentLength = int64(len(body))
+	req.Header.Set("Content-Type", "application/x-amz-json-1.1")
+	req.Header.Set("X-Amz-Target", target)
+	sum := sha256.Sum256(body)
+	if err := c.signer.SignHTTP(ctx, c.creds, req, hex.EncodeToString(sum[:]), signing, c.region, time.Now()); err != nil {
+		return "", nil, err
+	}
+	for name, values := range req.Header {
+		if name == "Content-Type" || name == "X-Amz-Target" {
+			continue
+		}
+		for _, v := range values {
+			extra = append(extra, name, v)
+		}
+	}
+	host = req.Host
+	if host == "" {
+		host = ep.host
+	}
+	return host, extra, nil
+}
+
+// callHTTP is call through net/http, for https endpoints.
+func (c *Client) callHTTP(ctx context.Context, ep *destination, target, signing string, in, out any) error {
+	body, err := appendBody(nil, in)
 	if err != nil {
 		return err
 	}
 	ctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
-	req, err := c.newRequest(ctx, target, signing, body)
+	req, err := c.newRequest(ctx, ep, target, signing, body)
 	if err != nil {
 		return err
 	}
@@ -138,29 +290,16 @@ func (c *Client) call(ctx context.Context, target, signing string, in, out any) 
 		return &APIError{Type: ErrTransport, Message: err.Error()}
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, 8<<20))
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswerBody))
 	if err != nil {
 		return &APIError{Type: ErrTransport, Message: "reading the answer: " + err.Error(), Status: resp.StatusCode}
 	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return decodeError(resp.StatusCode, resp.Header, data)
-	}
-	if out == nil {
-		return nil
-	}
-	if err := json.Unmarshal(data, out); err != nil {
-		return badResponse("%s: undecodable answer: %v", target, err)
-	}
-	return nil
+	return c.answer(target, resp.StatusCode, resp.Header.Get("X-Amzn-ErrorType"), data, out)
 }
 
 // newRequest builds the POST, signed when signing is set.
-func (c *Client) newRequest(ctx context.Context, target, signing string, body []byte) (*http.Request, error) {
-	ep := c.endpoints[0]
-	if len(c.endpoints) > 1 {
-		ep = c.endpoints[(c.next.Add(1)-1)%uint64(len(c.endpoints))]
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, ep, bytes.NewReader(body))
+func (c *Client) newRequest(ctx context.Context, ep *destination, target, signing string, body []byte) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, ep.url, bytes.NewReader(body))
 	if err != nil {
 		return nil, err
 	}
@@ -178,7 +317,7 @@ func (c *Client) newRequest(ctx context.Context, target, signing string, body []
 // decodeError reads Cognito's {"__type": ..., "message": ...} error body
 // (or the X-Amzn-ErrorType header), dropping the namespace and any
 // ":"-suffix from the type as the AWS SDKs do.
-func decodeError(status int, h http.Header, data []byte) error {
+func decodeError(status int, errorType string, data []byte) error {
 	var body struct {
 		Type     string `json:"__type"`
 		Code     string `json:"code"`
@@ -186,7 +325,7 @@ func decodeError(status int, h http.Header, data []byte) error {
 		MessageU string `json:"Message"`
 	}
 	_ = json.Unmarshal(data, &body)
-	typ := h.Get("X-Amzn-ErrorType")
+	typ := errorType
 	if typ == "" {
 		typ = body.Type
 	}

@@ -4,11 +4,22 @@
 // and identity-pool scenarios of the performance issue, at a fixed
 // concurrency (closed loop) or at a target rate (open loop).
 //
-// It speaks AWS JSON 1.1 by hand with net/http: request bodies are built
-// from the small wire structs in wire.go, administrator calls are SigV4
-// signed with aws-sdk-go-v2's signer, public calls go unsigned, and errors
-// are read from the "__type" every Cognito-compatible server returns. The
-// client side of SRP is internal/srp's Client.
+// It speaks AWS JSON 1.1 by hand: request bodies are built from the small
+// wire structs in wire.go, administrator calls are SigV4 signed with
+// aws-sdk-go-v2's signer, public calls go unsigned, and errors are read
+// from the "__type" every Cognito-compatible server returns. The client
+// side of SRP is internal/srp's Client.
+//
+// The generator usually shares its machine with the server it measures,
+// so what it spends per request is taken from the server. Plain http://
+// endpoints are therefore spoken to by a lean HTTP/1.1 client of its own
+// (httpconn.go, httppool.go): keep-alive connections each carrying one
+// request at a time, requests written from reused buffers, answers read on
+// the calling goroutine (Content-Length, chunked or to the end of the
+// connection). The bodies of the scenarios' requests are written, and the
+// members they check read, by hand (wire_encode.go, wire_decode.go), with
+// tests holding both to encoding/json. https:// endpoints go through
+// net/http.
 //
 // So that the same tool measures Incognito and its peers alike, this
 // package imports no Incognito package but internal/srp (a test enforces

@@ -38,7 +38,11 @@ func (s *ScenarioResult) writeText(w io.Writer, aBits int) {
 				100*share, 100*(1-share))
 		}
 	}
-	cpu := fmt.Sprintf("   CPU: generator %.2f s (%.2f cores)", s.GeneratorCPU, s.GeneratorCPU/max(s.Seconds, 1e-9))
+	cpu := fmt.Sprintf("   CPU: generator %.2f s (%.2f cores", s.GeneratorCPU, s.GeneratorCPU/max(s.Seconds, 1e-9))
+	if s.Flows > 0 {
+		cpu += fmt.Sprintf(", %.3f ms per flow", 1000*s.GeneratorCPU/float64(s.Flows))
+	}
+	cpu += ")"
 	if s.ServerCPU != nil {
 		cpu += fmt.Sprintf(", server %.2f s (%.2f cores", *s.ServerCPU, *s.ServerCPU/max(s.Seconds, 1e-9))
 		if s.Flows > 0 {

@@ -98,10 +98,12 @@ type listUsersIn struct {
 }
 
 type listUsersOut struct {
-	Users []struct {
-		Username   string      `json:"Username"`
-		Attributes []attribute `json:"Attributes"`
-	} `json:"Users"`
+	Users []listedUser `json:"Users"`
+}
+
+type listedUser struct {
+	Username   string      `json:"Username"`
+	Attributes []attribute `json:"Attributes"`
 }
 
 // cognito-idp, public operations (unsigned).
@@ -135,11 +137,13 @@ type authOut struct {
 	ChallengeName        string            `json:"ChallengeName"`
 	Session              string            `json:"Session"`
 	ChallengeParameters  map[string]string `json:"ChallengeParameters"`
-	AuthenticationResult *struct {
-		AccessToken  string `json:"AccessToken"`
-		IdToken      string `json:"IdToken"`
-		RefreshToken string `json:"RefreshToken"`
-	} `json:"AuthenticationResult"`
+	AuthenticationResult *authResult       `json:"AuthenticationResult"`
+}
+
+type authResult struct {
+	AccessToken  string `json:"AccessToken"`
+	IdToken      string `json:"IdToken"`
+	RefreshToken string `json:"RefreshToken"`
 }
 
 type getUserIn struct {
