@@ -6,7 +6,7 @@
 #   pg        the same on PostgreSQL
 #   replicas  the same on two replicas sharing one PostgreSQL database
 #   open      open loop at half the target rates (SRP 125/s, password 200/s) on each
-#   scaling   SQLite pools of 10,000, 100,000 and 1,000,000 users, ROUNDS rounds each
+#   scaling   SQLite pools of 10,000, 100,000 and 1,000,000 users, ROUNDS rounds in rotating order
 #   cl        cognito-local (if COGNITO_LOCAL_DIR holds `npm i cognito-local`)
 # Everything lands in OUT (default ./perf-out): one JSON report and one text
 # report per run, server logs, and session.log with the load average before
@@ -131,24 +131,41 @@ for part in $PARTS; do
 		;;
 	open) ;; # runs with each store above
 	scaling)
+		# One server per size, all running; each pre-loaded once, then the
+		# rounds in rotating order (round r starts at the r-th size), so
+		# that drift over the session does not favour one size.
+		sizes=($SIZES)
+		declare -A spid sport
 		port=19310
-		for size in $SIZES; do
+		for size in "${sizes[@]}"; do
 			port=$((port + 1))
 			rm -rf "$OUT/data-$size"
 			start "scale-$size" "$port" --data "$OUT/data-$size"
-			for r in $(seq "$ROUNDS"); do
-				if [ "$r" = 1 ]; then
-					load "scale-$size-$r" -endpoint "http://127.0.0.1:$port" -users "$size" -concurrency 8 \
-						-keep -preload-store "sqlite:$OUT/data-$size" -server-pid "$PID"
-				else
-					load "scale-$size-$r" -endpoint "http://127.0.0.1:$port" -users "$size" -concurrency 8 \
-						-keep -pool "$(pool_of "$OUT/scale-$size-1.json")" -client "$(client_of "$OUT/scale-$size-1.json")" \
-						-server-pid "$PID"
-				fi
-			done
-			log "scale-$size peak RSS $(peak "$PID"), data $(du -sh "$OUT/data-$size" | cut -f1)"
-			cleanup
+			spid[$size]=$PID
+			sport[$size]=$port
 		done
+		for r in $(seq "$ROUNDS"); do
+			n=${#sizes[@]}
+			for i in $(seq 0 $((n - 1))); do
+				size=${sizes[$(((i + r - 1) % n))]}
+				ep="http://127.0.0.1:${sport[$size]}"
+				if [ ! -f "$OUT/scale-$size-pool" ]; then
+					load "scale-$size-$r" -endpoint "$ep" -users "$size" -concurrency 8 -keep \
+						-preload-store "sqlite:$OUT/data-$size" -server-pid "${spid[$size]}"
+					pool_of "$OUT/scale-$size-$r.json" >"$OUT/scale-$size-pool"
+					client_of "$OUT/scale-$size-$r.json" >"$OUT/scale-$size-client"
+				else
+					load "scale-$size-$r" -endpoint "$ep" -users "$size" -concurrency 8 -keep \
+						-pool "$(cat "$OUT/scale-$size-pool")" -client "$(cat "$OUT/scale-$size-client")" \
+						-server-pid "${spid[$size]}"
+				fi
+				log "scale-$size-$r RSS $(grep -h VmRSS "/proc/${spid[$size]}/status" | awk '{print $2/1024 " MB"}')"
+			done
+		done
+		for size in "${sizes[@]}"; do
+			log "scale-$size peak RSS $(peak "${spid[$size]}"), data $(du -sh "$OUT/data-$size" | cut -f1)"
+		done
+		cleanup
 		;;
 	cl)
 		if [ -z "${COGNITO_LOCAL_DIR:-}" ]; then

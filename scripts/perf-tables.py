@@ -71,19 +71,21 @@ def scaling():
     sizes = sorted({int(os.path.basename(p).split("-")[1]) for p in glob.glob(os.path.join(out, "scale-*-*.json"))})
     if not sizes:
         return
-    med = {}
+    med, p99 = {}, {}
     for size in sizes:
         runs = [json.load(open(p)) for p in sorted(glob.glob(os.path.join(out, f"scale-{size}-*.json")))]
         for d in runs:
             for s in d["scenarios"]:
                 med.setdefault((s["scenario"], size), []).append(s["flows_per_sec"])
+                p99.setdefault((s["scenario"], size), []).append(s["latency"]["p99_ms"])
     scen = []
     for (sc, _size) in med:
         if sc not in scen:
             scen.append(sc)
     print("#### scaling: flows/s, median of the rounds (each round's figure in brackets)\n")
-    print("| scenario | " + " | ".join(f"{s:,} users" for s in sizes) + f" | {sizes[-1]:,} vs {sizes[0]:,} |")
-    print("|---|" + "---:|" * (len(sizes) + 1))
+    print("| scenario | " + " | ".join(f"{s:,} users" for s in sizes) + f" | {sizes[-1]:,} vs {sizes[0]:,} | p99 ms, median, "
+          + " / ".join(f"{s:,}" for s in sizes) + " |")
+    print("|---|" + "---:|" * (len(sizes) + 1) + "---|")
     for sc in scen:
         cells = []
         for size in sizes:
@@ -91,7 +93,8 @@ def scaling():
             cells.append(f"{statistics.median(v):.0f} [{', '.join(f'{x:.0f}' for x in v)}]" if v else "")
         a, b = med.get((sc, sizes[0])), med.get((sc, sizes[-1]))
         change = f"{(statistics.median(b) / statistics.median(a) - 1) * 100:+.0f}%" if a and b else ""
-        print(f"| {sc} | " + " | ".join(cells) + f" | {change} |")
+        lat = " / ".join(f"{statistics.median(p99[(sc, size)]):.1f}" if p99.get((sc, size)) else "" for size in sizes)
+        print(f"| {sc} | " + " | ".join(cells) + f" | {change} | {lat} |")
     print()
 
 
