@@ -16,10 +16,9 @@
 // (httpconn.go, httppool.go): keep-alive connections each carrying one
 // request at a time, requests written from reused buffers, answers read on
 // the calling goroutine (Content-Length, chunked or to the end of the
-// connection). The bodies of the scenarios' requests are written, and the
-// members they check read, by hand (wire_encode.go, wire_decode.go), with
-// tests holding both to encoding/json. https:// endpoints go through
-// net/http.
+// connection). Requests are written by encoding/json and answers read by
+// github.com/goccy/go-json, its drop-in at a fraction of its CPU
+// (wire_json.go). https:// endpoints go through net/http.
 //
 // So that the same tool measures Incognito and its peers alike, this
 // package imports no Incognito package but internal/srp (a test enforces
