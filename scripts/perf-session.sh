@@ -15,7 +15,9 @@
 # Usage: scripts/perf-session.sh [parts...]   (default: sqlite pg replicas open scaling cl)
 # Env:   OUT, PG_URL (default postgres://postgres@127.0.0.1:5432/incognito_perf?sslmode=disable),
 #        USERS (10000), DURATION (10s), WARMUP (2s), ROUNDS (3), SIZES ("10000 100000 1000000"),
-#        COGNITO_LOCAL_DIR, QUIET_LOAD (1.5: wait for a 1-minute load average below it)
+#        COGNITO_LOCAL_DIR, CL_POOL and CL_CLIENT (reuse a pre-loaded cognito-local pool; a
+#        cognito-local already listening on 9229 is used as it is),
+#        QUIET_LOAD (1.5: wait for a 1-minute load average below it)
 # Loopback only; nothing here is a test, and no figure is checked.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -172,16 +174,25 @@ for part in $PARTS; do
 			log "cl: skipped (set COGNITO_LOCAL_DIR to a directory with cognito-local installed)"
 			continue
 		fi
-		rm -rf "$COGNITO_LOCAL_DIR/.cognito"
-		(cd "$COGNITO_LOCAL_DIR" && exec npx cognito-local >"$OUT/server-cl.log" 2>&1) &
-		SERVERS+=("$!")
-		sleep 5
+		# Pre-loading cognito-local through its admin API takes minutes; a
+		# pool made earlier (CL_POOL, CL_CLIENT, in COGNITO_LOCAL_DIR's
+		# .cognito) is reused as it is.
+		reuse=()
+		if [ -n "${CL_POOL:-}" ]; then
+			reuse=(-pool "$CL_POOL" -client "$CL_CLIENT" -keep)
+		else
+			rm -rf "$COGNITO_LOCAL_DIR/.cognito"
+		fi
+		if ! curl -s -o /dev/null http://127.0.0.1:9229/; then
+			(cd "$COGNITO_LOCAL_DIR" && exec npx cognito-local >"$OUT/server-cl.log" 2>&1) &
+			SERVERS+=("$!")
+			sleep 5
+		fi
 		clpid=$(pgrep -f 'node.*cognito-local' | head -1)
-		load cl-closed -endpoint http://127.0.0.1:9229 -users "$USERS" -concurrency 8 -floor \
+		load cl-closed -endpoint http://127.0.0.1:9229 -users "$USERS" -concurrency 8 -floor "${reuse[@]}" \
 			-scenario signup,password,refresh,getuser,listusers -server-pid "$clpid"
 		log "cl peak RSS $(peak "$clpid")"
 		cleanup
-		pkill -f 'node.*cognito-local' || true
 		;;
 	*)
 		echo "unknown part $part" >&2
