@@ -20,6 +20,7 @@ type fakeCognito struct {
 	failEvery  int64
 	delay      time.Duration
 	emailNames bool // answer UsernameAttributes [email], as cognito-local does
+	repeatPage bool // list a user of the first broad page again on the next
 	getUsers   atomic.Int64
 	mu         sync.Mutex
 	ops        map[string]int
@@ -29,7 +30,9 @@ type fakeCognito struct {
 
 func (f *fakeCognito) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	op := strings.TrimPrefix(r.Header.Get("X-Amz-Target"), idpTarget)
-	var body struct{ Username, Filter string }
+	var body struct {
+		Username, Filter, PaginationToken string
+	}
 	_ = json.NewDecoder(r.Body).Decode(&body)
 	f.mu.Lock()
 	f.ops[op]++
@@ -57,13 +60,28 @@ func (f *fakeCognito) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		_, _ = w.Write([]byte(`{"UserPool":{"Id":"us-east-1_Fake1"}}`))
 	case "ListUsers":
-		// One user matching the prefix, as username and as email.
 		_, quoted, _ := strings.Cut(body.Filter, `"`)
 		prefix := strings.TrimSuffix(quoted, `"`)
-		_ = json.NewEncoder(w).Encode(map[string]any{"Users": []map[string]any{{
-			"Username":   prefix + "0",
-			"Attributes": []attribute{{Name: "email", Value: prefix + "0@example.com"}},
-		}}})
+		user := func(name string) map[string]any {
+			return map[string]any{"Username": name, "Attributes": []attribute{{Name: "email", Value: name + "@example.com"}}}
+		}
+		if prefix == "load-user-" {
+			// The broad filter: two users, then a page with a third one
+			// (or, with repeatPage, the second again).
+			if body.PaginationToken == "" {
+				_ = json.NewEncoder(w).Encode(map[string]any{"Users": []map[string]any{user(prefix + "0000000"), user(prefix + "0000001")},
+					"PaginationToken": "next"})
+				return
+			}
+			last := prefix + "0000002"
+			if f.repeatPage {
+				last = prefix + "0000001"
+			}
+			_ = json.NewEncoder(w).Encode(map[string]any{"Users": []map[string]any{user(last)}})
+			return
+		}
+		// One user matching the prefix, as username and as email.
+		_ = json.NewEncoder(w).Encode(map[string]any{"Users": []map[string]any{user(prefix + "0")}})
 	case "AdminCreateUser", "AdminSetUserPassword", "DeleteUserPool":
 		_, _ = w.Write([]byte(`{}`))
 	case "InitiateAuth":
@@ -192,5 +210,27 @@ func TestEmailUsernames(t *testing.T) {
 			t.Errorf("email %v: created %v, filters %v", email, fake.created, fake.filters[:min(3, len(fake.filters))])
 		}
 		fake.mu.Unlock()
+	}
+}
+
+// TestListBroadFollowsTheToken: the listbroad scenario asks for the page
+// after the first with its PaginationToken, and fails a server that lists
+// a user of the first page again.
+func TestListBroadFollowsTheToken(t *testing.T) {
+	fake := &fakeCognito{}
+	rep := runFake(t, fake, func(o *Options) { o.Scenarios = []string{"listbroad"}; o.MaxFlows = 4 })
+	if s := rep.Scenarios[0]; s.Flows != 4 || s.FlowErrors != 0 {
+		t.Errorf("listbroad: %d flows, %d failed, %+v", s.Flows, s.FlowErrors, s.Errors)
+	}
+	fake.mu.Lock()
+	if !slices.Contains(fake.filters, `username ^= "load-user-"`) || fake.ops["ListUsers"] < 8 {
+		t.Errorf("filters %v, %d ListUsers", fake.filters[:min(3, len(fake.filters))], fake.ops["ListUsers"])
+	}
+	fake.mu.Unlock()
+
+	repeating := &fakeCognito{repeatPage: true}
+	rep = runFake(t, repeating, func(o *Options) { o.Scenarios = []string{"listbroad"}; o.MaxFlows = 4 })
+	if s := rep.Scenarios[0]; s.FlowErrors == 0 || s.Flows != 0 {
+		t.Errorf("a repeated user went unnoticed: %d flows, %d failed", s.Flows, s.FlowErrors)
 	}
 }

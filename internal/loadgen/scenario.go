@@ -6,7 +6,7 @@ import (
 )
 
 // ScenarioNames are the scenarios in the order "all" runs them.
-var ScenarioNames = []string{"signup", "password", "srp", "refresh", "getuser", "listusers", "identity"}
+var ScenarioNames = []string{"signup", "password", "srp", "refresh", "getuser", "listusers", "listbroad", "identity"}
 
 // scenario is one kind of flow. prepare runs once before the warm-up (it
 // may be nil); run is one flow, sending its requests through f.
@@ -31,6 +31,8 @@ func lookupScenario(name string) (scenario, error) {
 		return getUserScenario, nil
 	case "listusers":
 		return listUsersScenario, nil
+	case "listbroad":
+		return listBroadScenario, nil
 	case "identity":
 		return identityScenario, nil
 	}

@@ -92,13 +92,15 @@ type adminUserIn struct {
 }
 
 type listUsersIn struct {
-	UserPoolId string `json:"UserPoolId"`
-	Filter     string `json:"Filter,omitempty"`
-	Limit      int    `json:"Limit,omitempty"`
+	UserPoolId      string `json:"UserPoolId"`
+	Filter          string `json:"Filter,omitempty"`
+	Limit           int    `json:"Limit,omitempty"`
+	PaginationToken string `json:"PaginationToken,omitempty"`
 }
 
 type listUsersOut struct {
-	Users []listedUser `json:"Users"`
+	Users           []listedUser `json:"Users"`
+	PaginationToken string       `json:"PaginationToken"`
 }
 
 type listedUser struct {

@@ -45,7 +45,7 @@ func TestDecodeAnswers(t *testing.T) {
 	want := listUsersOut{Users: []listedUser{
 		{Username: "load-user-0000010", Attributes: []attribute{{"sub", "0b7e"}, {"email", "a@example.com"}}},
 		{Username: "load-user-0000011", Attributes: []attribute{}},
-	}}
+	}, PaginationToken: "x"}
 	if !reflect.DeepEqual(users, want) {
 		t.Errorf("users read as %+v", users)
 	}
