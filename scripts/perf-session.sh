@@ -7,6 +7,7 @@
 #   replicas  the same on two replicas sharing one PostgreSQL database
 #   open      open loop at half the target rates (SRP 125/s, password 200/s) on each
 #   scaling   SQLite pools of 10,000, 100,000 and 1,000,000 users, ROUNDS rounds in rotating order
+#   profiles  CPU profiles of the SQLite server during srp, password, refresh and getuser runs
 #   cl        cognito-local (if COGNITO_LOCAL_DIR holds `npm i cognito-local`)
 # Everything lands in OUT (default ./perf-out): one JSON report and one text
 # report per run, server logs, and session.log with the load average before
@@ -132,6 +133,26 @@ for part in $PARTS; do
 		cleanup
 		;;
 	open) ;; # runs with each store above
+	profiles)
+		# CPU profiles of the SQLite server, 20 s within 25 s runs.
+		rm -rf "$OUT/data-prof"
+		start prof 19305 --data "$OUT/data-prof"
+		prof_pool=()
+		for sc in srp password refresh getuser; do
+			quiet
+			log "profile $sc: load average before $(cut -d' ' -f1-3 /proc/loadavg)"
+			"$BIN/incognito-load" -json -duration 25s -warmup 1s -endpoint http://127.0.0.1:19305 -users "$USERS" \
+				-concurrency 8 -scenario "$sc" -keep -preload-store "sqlite:$OUT/data-prof" -server-pid "$PID" \
+				"${prof_pool[@]}" >"$OUT/prof-$sc.json" 2>"$OUT/prof-$sc.err" &
+			gen=$!
+			sleep 4
+			curl -fs -o "$OUT/prof-$sc.pprof" "http://127.0.0.1:19405/debug/pprof/profile?seconds=20"
+			wait "$gen"
+			log "profile $sc: load average after  $(cut -d' ' -f1-3 /proc/loadavg)"
+			prof_pool=(-pool "$(pool_of "$OUT/prof-$sc.json")" -client "$(client_of "$OUT/prof-$sc.json")")
+		done
+		cleanup
+		;;
 	scaling)
 		# One server per size, all running; each pre-loaded once, then the
 		# rounds in rotating order (round r starts at the r-th size), so
