@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/incognito-idp/incognito/internal/app"
 	"github.com/incognito-idp/incognito/internal/config"
+	"github.com/incognito-idp/incognito/internal/testenv"
 	"github.com/incognito-idp/incognito/internal/userpool"
 )
 
@@ -36,19 +36,7 @@ func served(t *testing.T, a *app.App, path string) []string {
 	if rec.Code != http.StatusOK {
 		t.Fatalf("GET %s: %d %s", path, rec.Code, rec.Body)
 	}
-	var jwks struct {
-		Keys []struct {
-			Kid string `json:"kid"`
-		} `json:"keys"`
-	}
-	if err := json.Unmarshal(rec.Body.Bytes(), &jwks); err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, k := range jwks.Keys {
-		out = append(out, k.Kid)
-	}
-	return slices.Sorted(slices.Values(out))
+	return testenv.JWKSKids(t, rec.Body.Bytes())
 }
 
 // runKeys runs `incognito keys ...` with no environment.

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"errors"
-	"sync"
 	"testing"
 	"time"
 
@@ -14,30 +13,12 @@ import (
 	"github.com/incognito-idp/incognito/internal/userpool"
 )
 
-// clock is a settable time source shared by the services under test.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
-
 // fixture is a real SQLite store with the user-pool and sign-in services
 // on an injected clock, one pool and one app client.
 type fixture struct {
 	t      testing.TB
 	ctx    context.Context
-	clock  *clock
+	clock  *testenv.Clock
 	pools  *userpool.Service
 	auth   *Service
 	pool   *userpool.Pool
@@ -55,7 +36,7 @@ func newFixture(t testing.TB, tweak func(*userpool.ClientSettings)) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	st, sealer := testenv.SQLite(t), testenv.Sealer(t)
-	clk := &clock{t: time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)}
+	clk := testenv.NewClock(time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC))
 	pools := userpool.New(userpool.Options{Store: st, Sealer: sealer.Derive("user-secrets"), Region: "us-east-1",
 		AccountID: "123456789012", Now: clk.Now})
 	auth := New(Options{Pools: pools, Store: st, Sealer: sealer.Derive("auth-session"), KeySealer: sealer.Derive("signing-keys"),

@@ -1,12 +1,12 @@
 package authflow
 
 import (
-	"encoding/json"
 	"errors"
 	"slices"
 	"testing"
 	"time"
 
+	"github.com/incognito-idp/incognito/internal/testenv"
 	"github.com/incognito-idp/incognito/internal/token"
 	"github.com/incognito-idp/incognito/internal/userpool"
 )
@@ -47,19 +47,7 @@ func (f *fixture) published(svc *Service) []string {
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	var jwks struct {
-		Keys []struct {
-			Kid string `json:"kid"`
-		} `json:"keys"`
-	}
-	if err := json.Unmarshal(doc, &jwks); err != nil {
-		f.t.Fatal(err)
-	}
-	var out []string
-	for _, k := range jwks.Keys {
-		out = append(out, k.Kid)
-	}
-	return out
+	return testenv.JWKSKids(f.t, doc)
 }
 
 // signers returns the kids a replica that loads the keys afresh at the

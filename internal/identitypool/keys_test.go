@@ -2,10 +2,8 @@ package identitypool
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
@@ -14,29 +12,12 @@ import (
 	"github.com/incognito-idp/incognito/internal/token"
 )
 
-type testClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *testClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
-
 // keyReplicas are two services on one real store, sealer and clock, each
 // with its own key cache.
-func keyReplicas(t *testing.T) (a, b *Service, clk *testClock) {
+func keyReplicas(t *testing.T) (a, b *Service, clk *testenv.Clock) {
 	t.Helper()
 	st, sealer := testenv.SQLite(t), testenv.Sealer(t)
-	clk = &testClock{t: testNow}
+	clk = testenv.NewClock(testNow)
 	mk := func() *Service {
 		return New(Options{Store: st, Sealer: sealer, Region: "us-east-1", AccountID: "000000000000",
 			Issuer: "http://127.0.0.1:9229/cognito-identity", Now: clk.Now})
@@ -71,19 +52,7 @@ func publishedOpenID(t *testing.T, s *Service) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var jwks struct {
-		Keys []struct {
-			Kid string `json:"kid"`
-		} `json:"keys"`
-	}
-	if err := json.Unmarshal(doc, &jwks); err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, k := range jwks.Keys {
-		out = append(out, k.Kid)
-	}
-	return slices.Sorted(slices.Values(out))
+	return testenv.JWKSKids(t, doc)
 }
 
 func sortedKids(kids ...string) []string { return slices.Sorted(slices.Values(kids)) }

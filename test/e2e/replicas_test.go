@@ -3,7 +3,6 @@ package e2e
 import (
 	"bytes"
 	"encoding/base64"
-	"encoding/json"
 	"io"
 	"net/http"
 	"os"
@@ -23,6 +22,7 @@ import (
 	"github.com/incognito-idp/incognito/internal/config"
 	"github.com/incognito-idp/incognito/internal/secret"
 	"github.com/incognito-idp/incognito/internal/store/postgres/pgtest"
+	"github.com/incognito-idp/incognito/internal/testenv"
 )
 
 // TestReplicasOnOnePostgreSQL runs two Incognito processes' worth of
@@ -161,7 +161,7 @@ func TestReplicasOnOnePostgreSQL(t *testing.T) {
 		for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(200 * time.Millisecond) {
 			_, err := onA.getUser(forged)
 			wantAPIError(t, err, "NotAuthorizedException", "Invalid Access Token")
-			if got := jwksKids(t, fetch(t, jwksA)); slices.Equal(got, all) {
+			if got := testenv.JWKSKids(t, fetch(t, jwksA)); slices.Equal(got, all) {
 				break
 			} else if time.Now().After(deadline) {
 				t.Fatalf("A's JWKS after a reload: %v, want %v", got, all)
@@ -183,7 +183,7 @@ func TestReplicasOnOnePostgreSQL(t *testing.T) {
 		if err != nil {
 			t.Fatalf("GetUser on B with a token A signed with the new key: %v", err)
 		}
-		if got := jwksKids(t, fetch(t, b.URL+"/"+poolID+"/.well-known/jwks.json")); !slices.Equal(got, all) {
+		if got := testenv.JWKSKids(t, fetch(t, b.URL+"/"+poolID+"/.well-known/jwks.json")); !slices.Equal(got, all) {
 			t.Fatalf("B's JWKS after rotation: %v, want %v", got, all)
 		}
 		// And the old token still verifies on both.
@@ -223,24 +223,6 @@ func kidOf(t *testing.T, token string) string {
 	h, _ := jwtParts(t, token)
 	kid, _ := h["kid"].(string)
 	return kid
-}
-
-// jwksKids returns the kids of a JWKS document, sorted.
-func jwksKids(t *testing.T, doc []byte) []string {
-	t.Helper()
-	var jwks struct {
-		Keys []struct {
-			Kid string `json:"kid"`
-		} `json:"keys"`
-	}
-	if err := json.Unmarshal(doc, &jwks); err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, k := range jwks.Keys {
-		out = append(out, k.Kid)
-	}
-	return slices.Sorted(slices.Values(out))
 }
 
 // runIncognito builds cmd/incognito and runs it with args and env added
