@@ -1,9 +1,6 @@
 package loadgen
 
-import (
-	"context"
-	"strings"
-)
+import "context"
 
 // listBroadPage is the page size of the listbroad scenario.
 const listBroadPage = 60
@@ -59,5 +56,5 @@ var listBroadScenario = scenario{
 // the username, or on the email where usernames are emails.
 func (e *env) broadPrefix() (attr, prefix string) {
 	attr, _ = e.listPrefix(0)
-	return attr, strings.TrimSpace(e.o.UserPrefix)
+	return attr, e.o.UserPrefix
 }

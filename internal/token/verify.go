@@ -149,16 +149,12 @@ func (ks KeySet) VerifyParsed(p *Parsed, use string, now time.Time) (map[string]
 // returns may be trusted. Only RS256 tokens are read, since no other kind
 // can verify.
 func Peek(token string) (Header, map[string]any, error) {
-	jws, err := parse(token)
+	p, err := Parse(token)
 	if err != nil {
 		return Header{}, nil, err
 	}
-	h := jws.Signatures[0].Header
-	claims, err := decodeClaims(jws.UnsafePayloadWithoutVerification())
-	if err != nil {
-		return Header{}, nil, err
-	}
-	return Header{KeyID: h.KeyID, Algorithm: h.Algorithm}, claims, nil
+	h := p.jws.Signatures[0].Header
+	return Header{KeyID: h.KeyID, Algorithm: h.Algorithm}, p.claims, nil
 }
 
 // parse reads the compact serialisation through go-jose, allowing RS256
