@@ -6,9 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -16,10 +13,7 @@ import (
 	"github.com/incognito-idp/incognito/internal/app"
 	"github.com/incognito-idp/incognito/internal/authflow"
 	"github.com/incognito-idp/incognito/internal/config"
-	"github.com/incognito-idp/incognito/internal/identitypool"
-	"github.com/incognito-idp/incognito/internal/secret"
 	"github.com/incognito-idp/incognito/internal/store"
-	"github.com/incognito-idp/incognito/internal/userpool"
 )
 
 // keys runs `incognito keys rotate` and `incognito keys list`: the
@@ -142,24 +136,24 @@ func keysRotate(ctx context.Context, args []string, getenv func(string) string, 
 			"reload at once, but relying parties that cache the JWKS may refuse the new keys' tokens until they fetch it again\n",
 			k.activateAfter, authflow.KeyCacheTTL)
 	}
-	svc, err := openKeyServices(ctx, cfg)
+	svc, err := app.OpenKeys(ctx, cfg, nil)
 	if err != nil {
 		return err
 	}
-	defer svc.close()
+	defer svc.Close()
 	poolIDs := []string{k.pool}
 	if k.pool == "" {
 		poolIDs = nil
 	}
 	if k.all {
-		if poolIDs, err = allPoolIDs(ctx, svc.store); err != nil {
+		if poolIDs, err = allPoolIDs(ctx, svc.Store); err != nil {
 			return err
 		}
 	}
 	w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	var errs []error
 	for _, id := range poolIDs {
-		rot, err := svc.auth.RotateKeys(ctx, id, k.activateAfter)
+		rot, err := svc.Auth.RotateKeys(ctx, id, k.activateAfter)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("pool %s: %w", id, err))
 			continue
@@ -175,7 +169,7 @@ func keysRotate(ctx context.Context, args []string, getenv func(string) string, 
 		}
 	}
 	if k.identity {
-		rot, err := svc.identity.RotateOpenIDKeys(ctx, k.activateAfter)
+		rot, err := svc.Identity.RotateOpenIDKeys(ctx, k.activateAfter)
 		switch {
 		case err != nil:
 			errs = append(errs, fmt.Errorf("identity pools: %w", err))
@@ -203,15 +197,15 @@ func keysList(ctx context.Context, args []string, getenv func(string) string, st
 	if (k.pool == "") == !k.identity {
 		return errors.New("keys list: name one of --pool <id> or --identity")
 	}
-	svc, err := openKeyServices(ctx, cfg)
+	svc, err := app.OpenKeys(ctx, cfg, nil)
 	if err != nil {
 		return err
 	}
-	defer svc.close()
+	defer svc.Close()
 	w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "KID\tUSE\tACTIVE FROM\tRETIRED AT\tSTATE")
 	if k.identity {
-		infos, err := svc.identity.OpenIDKeys(ctx)
+		infos, err := svc.Identity.OpenIDKeys(ctx)
 		if err != nil {
 			return err
 		}
@@ -219,7 +213,7 @@ func keysList(ctx context.Context, args []string, getenv func(string) string, st
 			fmt.Fprintf(w, "%s\topenid\t%s\t%s\t%s\n", i.KeyID, stamp(i.ActiveFrom), optStamp(i.RetiredAt), i.State)
 		}
 	} else {
-		infos, err := svc.auth.ListKeys(ctx, k.pool)
+		infos, err := svc.Auth.ListKeys(ctx, k.pool)
 		if err != nil {
 			return err
 		}
@@ -228,73 +222,6 @@ func keysList(ctx context.Context, args []string, getenv func(string) string, st
 		}
 	}
 	return w.Flush()
-}
-
-// keyServices are the parts of Incognito the keys commands need, built as
-// internal/app builds them for the server.
-type keyServices struct {
-	store    store.Store
-	auth     *authflow.Service
-	identity *identitypool.Service
-}
-
-func (s *keyServices) close() { _ = s.store.Close() }
-
-// openKeyServices opens the store and the master key. Unlike serve it
-// never makes a store or a master key: keys sealed with a new master key
-// would be lost to every replica.
-func openKeyServices(ctx context.Context, cfg config.Config) (*keyServices, error) {
-	master, err := keysMasterKey(cfg)
-	if err != nil {
-		return nil, err
-	}
-	if cfg.DatabaseURL == "" {
-		db := filepath.Join(cfg.DataDir, "incognito.db")
-		if _, err := os.Stat(db); err != nil {
-			return nil, fmt.Errorf("no store at %s (give --data or --database-url): %w", db, err)
-		}
-	}
-	sealer, err := secret.New(master)
-	if err != nil {
-		return nil, err
-	}
-	st, err := app.OpenStore(ctx, cfg)
-	if err != nil {
-		return nil, err
-	}
-	// The sealers' purposes are those of internal/app: keys sealed under
-	// any other would not open.
-	pools := userpool.New(userpool.Options{Store: st, Sealer: sealer.Derive(app.PurposeUserSecrets), Region: cfg.Region, AccountID: cfg.AccountID})
-	auth := authflow.New(authflow.Options{Pools: pools, Store: st, Sealer: sealer.Derive(app.PurposeAuthSession),
-		KeySealer: sealer.Derive(app.PurposeSigningKeys), Issuer: app.IssuerFunc(cfg)})
-	ids := identitypool.New(identitypool.Options{Store: st, Sealer: sealer.Derive(app.PurposeIdentityKeys),
-		Region: cfg.Region, AccountID: cfg.AccountID, Issuer: app.IdentityIssuer(cfg), UserPoolIssuer: app.IssuerFunc(cfg)})
-	return &keyServices{store: st, auth: auth, identity: ids}, nil
-}
-
-// keysMasterKey is INCOGNITO_MASTER_KEY, or the key file in the data
-// directory, which must exist.
-func keysMasterKey(cfg config.Config) ([]byte, error) {
-	if cfg.MasterKey != "" {
-		k, err := secret.ParseKey(cfg.MasterKey)
-		if err != nil {
-			return nil, fmt.Errorf("INCOGNITO_MASTER_KEY: %w", err)
-		}
-		return k, nil
-	}
-	path := filepath.Join(cfg.DataDir, "master.key")
-	b, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("no master key: set INCOGNITO_MASTER_KEY as for the replicas, or give --data holding master.key (%s does not exist)", path)
-	}
-	if err != nil {
-		return nil, err
-	}
-	k, err := secret.ParseKey(string(b))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return k, nil
 }
 
 // allPoolIDs lists every user pool, in ID order.

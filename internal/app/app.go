@@ -66,29 +66,12 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error)
 		st.Close()
 		return nil, err
 	}
-	pools := userpool.New(userpool.Options{
-		Store:     st,
-		Sealer:    sealer.Derive(PurposeUserSecrets),
-		Region:    cfg.Region,
-		AccountID: cfg.AccountID,
-		Log:       log,
-		Sender:    sender,
-		PublicURL: cfg.PublicURL,
-	})
+	pools, auth := newUserPoolParts(cfg, st, sealer, master, sender, log)
 	verifier := &sigv4.Verifier{}
 	if !cfg.DevMode() {
 		verifier.Credentials = sigv4.StaticCredentials{cfg.AdminAccessKeyID: cfg.AdminSecretAccessKey}
 	}
 	issuer := IssuerFunc(cfg)
-	auth := authflow.New(authflow.Options{
-		Pools:     pools,
-		Store:     st,
-		Sealer:    sealer.Derive(PurposeAuthSession),
-		KeySealer: sealer.Derive(PurposeSigningKeys),
-		Issuer:    issuer,
-		DecoyKey:  decoyKey(master),
-		Log:       log,
-	})
 	ids := newIdentityParts(cfg, st, sealer, auth, log)
 	services := []*awsjson.Service{idp.New(pools, auth, log).Service(), identity.New(ids.pools, log).Service()}
 	api := awsjson.NewServer(adminVerifier(cfg, verifier, ids.vendor), log, services...)
@@ -115,6 +98,30 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error)
 	mux.Handle("OPTIONS /{$}", api)
 
 	return &App{Config: cfg, Store: st, Pools: pools, Identity: ids.pools, Handler: mux, Services: services, log: log}, nil
+}
+
+// newUserPoolParts builds the user-pool domain and the sign-in service on
+// st; sender may be nil where nothing is delivered (`incognito keys`).
+func newUserPoolParts(cfg config.Config, st store.Store, sealer *secret.Sealer, master []byte, sender userpool.MessageSender, log *slog.Logger) (*userpool.Service, *authflow.Service) {
+	pools := userpool.New(userpool.Options{
+		Store:     st,
+		Sealer:    sealer.Derive(purposeUserSecrets),
+		Region:    cfg.Region,
+		AccountID: cfg.AccountID,
+		Log:       log,
+		Sender:    sender,
+		PublicURL: cfg.PublicURL,
+	})
+	auth := authflow.New(authflow.Options{
+		Pools:     pools,
+		Store:     st,
+		Sealer:    sealer.Derive(purposeAuthSession),
+		KeySealer: sealer.Derive(purposeSigningKeys),
+		Issuer:    IssuerFunc(cfg),
+		DecoyKey:  decoyKey(master),
+		Log:       log,
+	})
+	return pools, auth
 }
 
 // OpenStore opens PostgreSQL when a database URL is set, else the embedded

@@ -26,10 +26,10 @@ type identityParts struct {
 }
 
 func newIdentityParts(cfg config.Config, st store.Store, sealer *secret.Sealer, auth *authflow.Service, log *slog.Logger) identityParts {
-	vendor := awscreds.New(st, sealer.Derive(PurposeAWSCredentials), cfg.AccountID, nil, nil)
+	vendor := awscreds.New(st, sealer.Derive(purposeAWSCredentials), cfg.AccountID, nil, nil)
 	pools := identitypool.New(identitypool.Options{
 		Store:          st,
-		Sealer:         sealer.Derive(PurposeIdentityKeys),
+		Sealer:         sealer.Derive(purposeIdentityKeys),
 		Vendor:         vendor,
 		IDTokens:       auth,
 		Region:         cfg.Region,

@@ -1,13 +1,12 @@
 package app
 
 // The purposes under which secrets are sealed: each kind gets its own key
-// derived from the master key. Tools that open the store outside a server
-// (`incognito keys`) must use the same ones; changing one makes whatever it
-// sealed unreadable.
+// derived from the master key. Changing one makes whatever it sealed
+// unreadable.
 const (
-	PurposeUserSecrets    = "user-secrets"
-	PurposeAuthSession    = "auth-session"
-	PurposeSigningKeys    = "signing-keys"
-	PurposeAWSCredentials = "aws-credentials"
-	PurposeIdentityKeys   = "identity-openid-keys"
+	purposeUserSecrets    = "user-secrets"
+	purposeAuthSession    = "auth-session"
+	purposeSigningKeys    = "signing-keys"
+	purposeAWSCredentials = "aws-credentials"
+	purposeIdentityKeys   = "identity-openid-keys"
 )
