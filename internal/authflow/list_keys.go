@@ -9,11 +9,11 @@ import (
 
 // Key states ListKeys reports, as seen at the Service's clock.
 const (
-	KeySigning = "signing" // signs the pool's new tokens of its use
-	KeyPending = "pending" // published; signs from ActiveFrom on
-	KeyStandby = "standby" // active but outranked by a newer key of its use
-	KeyRetired = "retired" // signs no more; verifies until VerifiesUntil
-	KeyExpired = "expired" // neither published nor trusted any more
+	KeySigning = token.StateSigning // signs the pool's new tokens of its use
+	KeyPending = token.StatePending // published; signs from ActiveFrom on
+	KeyStandby = token.StateStandby // active but outranked by a newer key of its use
+	KeyRetired = token.StateRetired // signs no more; verifies until VerifiesUntil
+	KeyExpired = token.StateExpired // neither published nor trusted any more
 )
 
 // KeyInfo describes one signing key of a pool. It holds no key material.
@@ -62,19 +62,7 @@ func (s *Service) ListKeys(ctx context.Context, poolID string) ([]KeyInfo, error
 		return nil, err
 	}
 	for i, k := range out {
-		signer, _ := set.SigningKeyID(k.Use)
-		switch {
-		case k.RetiredAt != nil && !now.Before(k.VerifiesUntil):
-			out[i].State = KeyExpired
-		case k.RetiredAt != nil && !k.RetiredAt.After(now):
-			out[i].State = KeyRetired
-		case k.ActiveFrom.After(now):
-			out[i].State = KeyPending
-		case k.KeyID == signer:
-			out[i].State = KeySigning
-		default:
-			out[i].State = KeyStandby
-		}
+		out[i].State = set.State(token.Key{ID: k.KeyID, Use: k.Use, CreatedAt: k.ActiveFrom, RetiredAt: k.RetiredAt}, now)
 	}
 	return out, nil
 }

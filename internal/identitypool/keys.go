@@ -237,7 +237,7 @@ type OpenIDKeyInfo struct {
 	// has replaced it.
 	ActiveFrom time.Time
 	RetiredAt  *time.Time
-	// State is the key's state now, in authflow's words: "signing",
+	// State is the key's state now (token.KeySet.State): "signing",
 	// "pending" (published, signs from ActiveFrom on), "standby" (active
 	// but outranked by a newer key), "retired" (verifies until RetiredAt
 	// plus token.RetiredKeyTTL) or "expired" (neither published nor
@@ -275,20 +275,8 @@ func (s *Service) OpenIDKeys(ctx context.Context) ([]OpenIDKeyInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	signer, _ := set.SigningKeyID(token.UseIdentity)
-	for i, k := range out {
-		switch {
-		case k.RetiredAt != nil && !now.Before(k.RetiredAt.Add(token.RetiredKeyTTL)):
-			out[i].State = "expired"
-		case k.RetiredAt != nil && !k.RetiredAt.After(now):
-			out[i].State = "retired"
-		case k.ActiveFrom.After(now):
-			out[i].State = "pending"
-		case k.KeyID == signer:
-			out[i].State = "signing"
-		default:
-			out[i].State = "standby"
-		}
+	for i, k := range keys {
+		out[i].State = set.State(k, now)
 	}
 	return out, nil
 }

@@ -149,3 +149,30 @@ func (ks KeySet) SigningKeyID(use string) (string, bool) {
 	}
 	return "", false
 }
+
+// The states of a key, as KeySet.State tells them.
+const (
+	StateSigning = "signing" // signs the new tokens of its use
+	StatePending = "pending" // published; signs from its CreatedAt on
+	StateStandby = "standby" // active but outranked by a newer key of its use
+	StateRetired = "retired" // signs no more; verifies for RetiredKeyTTL after RetiredAt
+	StateExpired = "expired" // neither published nor trusted any more
+)
+
+// State tells what k is at now for ks, a KeySet built at now from keys
+// that include k (an expired k may have been left out of them). Only k's
+// ID, Use, CreatedAt and RetiredAt are read.
+func (ks KeySet) State(k Key, now time.Time) string {
+	switch {
+	case k.RetiredAt != nil && !now.Before(k.RetiredAt.Add(RetiredKeyTTL)):
+		return StateExpired
+	case k.RetiredAt != nil && !k.RetiredAt.After(now):
+		return StateRetired
+	case k.CreatedAt.After(now):
+		return StatePending
+	}
+	if signer, _ := ks.SigningKeyID(k.Use); signer == k.ID {
+		return StateSigning
+	}
+	return StateStandby
+}

@@ -208,3 +208,38 @@ func TestRotationAnnouncedAhead(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyState walks the two keys of an announced rotation through the
+// states KeySet.State reports.
+func TestKeyState(t *testing.T) {
+	k := loadKeys(t)
+	activation := t0.Add(5 * time.Minute)
+	old := withTimes(k.access, keysCreated, at(activation))
+	successor := withTimes(k.other, activation, nil)
+	standby := withTimes(k.id, keysCreated, nil)
+	newerID := loadKey(t, "key-identity.json", UseIdentity)
+	newerID.Use = UseID
+	newerID = withTimes(newerID, keysCreated.Add(time.Second), nil)
+	for _, tc := range []struct {
+		now                    time.Time
+		wantOld, wantSuccessor string
+	}{
+		{t0, StateSigning, StatePending},
+		{activation, StateRetired, StateSigning},
+		{activation.Add(RetiredKeyTTL), StateExpired, StateSigning},
+	} {
+		ks, err := NewKeySet([]Key{old, successor, standby, newerID}, tc.now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ks.State(old, tc.now); got != tc.wantOld {
+			t.Errorf("at %v the replaced key is %s, want %s", tc.now, got, tc.wantOld)
+		}
+		if got := ks.State(successor, tc.now); got != tc.wantSuccessor {
+			t.Errorf("at %v the successor is %s, want %s", tc.now, got, tc.wantSuccessor)
+		}
+		if got := ks.State(standby, tc.now); got != StateStandby {
+			t.Errorf("at %v the outranked ID key is %s, want standby", tc.now, got)
+		}
+	}
+}
