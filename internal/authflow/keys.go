@@ -125,7 +125,7 @@ func (s *Service) loadKeys(ctx context.Context, poolID string, now time.Time) (t
 func liveRecords(records []store.KeyRecord, now time.Time) (live []store.KeyRecord, expired []string) {
 	live = records[:0:0]
 	for _, r := range records {
-		if r.RetiredAt != nil && !now.Before(r.RetiredAt.Add(token.RetiredKeyTTL)) {
+		if !(token.Key{RetiredAt: r.RetiredAt}).Live(now) {
 			expired = append(expired, r.KeyID)
 			continue
 		}

@@ -164,7 +164,7 @@ const (
 // ID, Use, CreatedAt and RetiredAt are read.
 func (ks KeySet) State(k Key, now time.Time) string {
 	switch {
-	case k.RetiredAt != nil && !now.Before(k.RetiredAt.Add(RetiredKeyTTL)):
+	case !k.Live(now):
 		return StateExpired
 	case k.RetiredAt != nil && !k.RetiredAt.After(now):
 		return StateRetired
